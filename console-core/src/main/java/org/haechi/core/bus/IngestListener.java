@@ -1,0 +1,11 @@
+package org.haechi.core.bus;
+
+/**
+ * Port: told how many messages arrived and were rejected on an address, for counters and the status bar.
+ * Messaging thread; must not block.
+ */
+public interface IngestListener {
+    void received(String address, int count);
+
+    void rejected(String address, int count);
+}

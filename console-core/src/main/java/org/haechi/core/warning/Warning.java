@@ -1,0 +1,42 @@
+package org.haechi.core.warning;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A disaster warning decoded from a CAP alert (first info block drives display). Immutable; any thread.
+ *
+ * @param identifier  CAP identifier
+ * @param sender      CAP sender
+ * @param sent        CAP sent time
+ * @param msgType     Alert, Update, Cancel, ...
+ * @param references  identifiers of earlier alerts this one updates or cancels
+ * @param event       event text
+ * @param severity    CAP severity (Extreme, Severe, Moderate, Minor, Unknown)
+ * @param urgency     CAP urgency
+ * @param certainty   CAP certainty
+ * @param headline    headline
+ * @param instruction instruction
+ * @param effective   start of validity (effective, else onset, else sent)
+ * @param expires     end of validity or null when open-ended
+ * @param areas       areas
+ * @param repairs     what was repaired on the way in (empty when the document was clean)
+ */
+public record Warning(String identifier, String sender, Instant sent, String msgType, List<String> references,
+                      String event, String severity, String urgency, String certainty, String headline,
+                      String instruction, Instant effective, Instant expires, List<WarningArea> areas,
+                      List<String> repairs) {
+
+    public Warning {
+        references = List.copyOf(references);
+        areas = List.copyOf(areas);
+        repairs = List.copyOf(repairs);
+    }
+
+    /** True when the warning is in force at {@code now}. */
+    public boolean isActiveAt(Instant now) {
+        boolean started = effective == null || !now.isBefore(effective);
+        boolean notExpired = expires == null || now.isBefore(expires);
+        return started && notExpired && !"Cancel".equalsIgnoreCase(msgType);
+    }
+}

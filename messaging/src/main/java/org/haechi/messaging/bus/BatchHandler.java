@@ -1,0 +1,19 @@
+package org.haechi.messaging.bus;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Stores one batch of message bodies from one address inside an open H2 transaction. Called on that address's
+ * consumer thread only.
+ */
+@FunctionalInterface
+public interface BatchHandler {
+    /**
+     * Decodes and stores {@code bodies} on {@code c} (the caller commits), and returns what to do once both the H2
+     * and the JMS transactions are committed: notify sinks and counters.
+     */
+    Runnable store(Connection c, List<String> bodies, Instant receivedAt) throws SQLException;
+}

@@ -1,0 +1,18 @@
+package org.haechi.messaging.bus;
+
+import java.util.List;
+
+/** The addresses of wire contract v1 (WIRE.md). */
+public final class BusAddresses {
+    public static final String ALARMS = "haechi.alarms";
+    public static final String WARNINGS = "haechi.warnings";
+    public static final String ASSETS = "haechi.assets";
+    public static final String POSITIONS = "haechi.positions";
+    public static final String ACTIONS = "haechi.actions";
+
+    /** Every address, in the order consumers are started. */
+    public static final List<String> ALL = List.of(ACTIONS, ASSETS, WARNINGS, ALARMS, POSITIONS);
+
+    private BusAddresses() {
+    }
+}

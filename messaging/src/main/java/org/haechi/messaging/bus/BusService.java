@@ -1,0 +1,205 @@
+package org.haechi.messaging.bus;
+
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.client.FailoverEventType;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnection;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.haechi.core.alarm.OperatorAction;
+import org.haechi.core.bus.BusStatus;
+import org.haechi.core.bus.BusStatusListener;
+import org.haechi.messaging.cache.ActionStore;
+import org.haechi.messaging.cache.CacheDatabase;
+import org.haechi.messaging.codec.ActionCodec;
+
+/**
+ * The console's connection to the bus: keeps trying to connect, runs one consumer thread per address (durable
+ * subscriptions on the persistent ones), publishes the outbox of operator actions, and reports its status.
+ * Lifecycle: {@link #start()} once, {@link #close()} once; other methods from any thread.
+ */
+public final class BusService implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(BusService.class.getName());
+    private final BusConfig config;
+    private final Map<String, BatchHandler> handlers;
+    private final CacheDatabase db;
+    private final ActionStore actions;
+    private final BusStatusListener statusListener;
+    private final ExecutorService outbox = Executors.newSingleThreadExecutor(r -> new Thread(r, "haechi-outbox"));
+    private final ActionCodec actionCodec = new ActionCodec();
+    private final List<AddressConsumer> consumers = new ArrayList<>();
+    private final Thread connector = new Thread(this::connectLoop, "haechi-bus-connect");
+    private volatile boolean running = true;
+    private volatile ActiveMQConnection connection;
+    private volatile CountDownLatch lost = new CountDownLatch(1);
+    private volatile Instant offlineSince = Instant.now();
+
+    public BusService(BusConfig config, Map<String, BatchHandler> handlers, CacheDatabase db, ActionStore actions,
+                      BusStatusListener statusListener) {
+        this.config = config;
+        this.handlers = Map.copyOf(handlers);
+        this.db = db;
+        this.actions = actions;
+        this.statusListener = statusListener;
+    }
+
+    public void start() {
+        statusListener.statusChanged(new BusStatus(false, offlineSince, "connecting to " + config.brokerUrl()));
+        connector.setDaemon(true);
+        connector.start();
+    }
+
+    private void connectLoop() {
+        long backoffMs = 500;
+        while (running) {
+            try {
+                connectOnce();
+                backoffMs = 500;
+                lost.await();
+            } catch (JMSException e) {
+                reportOffline(e.getMessage());
+                sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, 5000);
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                disconnect();
+            }
+        }
+    }
+
+    private void connectOnce() throws JMSException {
+        lost = new CountDownLatch(1);
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(config.urlWithReconnect());
+        ActiveMQConnection c = (ActiveMQConnection) factory.createConnection(config.user(), config.password());
+        connection = c;
+        c.setClientID(config.consoleId());
+        c.setFailoverListener(this::onFailover);
+        c.setExceptionListener(e -> LOG.fine(() -> "bus exception (may be transient): " + e.getMessage()));
+        for (String address : BusAddresses.ALL) {
+            BatchHandler handler = handlers.get(address);
+            if (handler != null) {
+                startConsumer(c, address, handler);
+            }
+        }
+        c.start();
+        offlineSince = null;
+        statusListener.statusChanged(new BusStatus(true, null, config.brokerUrl()));
+        publishOutbox();
+    }
+
+    private void startConsumer(ActiveMQConnection c, String address, BatchHandler handler) throws JMSException {
+        boolean durable = !BusAddresses.POSITIONS.equals(address);
+        Session session = durable ? c.createSession(true, Session.SESSION_TRANSACTED)
+                : c.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+        Topic topic = session.createTopic(address);
+        MessageConsumer mc = durable ? session.createDurableConsumer(topic, config.consoleId() + "." + address)
+                : session.createConsumer(topic);
+        AddressConsumer consumer = new AddressConsumer(address, session, mc, handler, db);
+        consumers.add(consumer);
+        Thread t = new Thread(consumer, "haechi-consume-" + address);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void onFailover(FailoverEventType type) {
+        switch (type) {
+            case FAILURE_DETECTED -> reportOffline("connection lost, reconnecting");
+            case FAILOVER_COMPLETED -> {
+                offlineSince = null;
+                statusListener.statusChanged(new BusStatus(true, null, config.brokerUrl()));
+                publishOutbox();
+            }
+            case FAILOVER_FAILED -> {
+                reportOffline("reconnection failed");
+                lost.countDown();
+            }
+        }
+    }
+
+    private void reportOffline(String detail) {
+        if (offlineSince == null) {
+            offlineSince = Instant.now();
+        }
+        statusListener.statusChanged(new BusStatus(false, offlineSince, detail));
+    }
+
+    /** True while connected. */
+    public boolean isConnected() {
+        return offlineSince == null;
+    }
+
+    /** Publishes every unpublished own action, oldest first, on the outbox thread. */
+    public void publishOutbox() {
+        outbox.execute(this::drainOutbox);
+    }
+
+    private void drainOutbox() {
+        ActiveMQConnection c = connection;
+        if (c == null || !isConnected()) {
+            return;
+        }
+        try (Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            MessageProducer producer = s.createProducer(s.createTopic(BusAddresses.ACTIONS));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (OperatorAction a : actions.outbox()) {
+                TextMessage m = s.createTextMessage(actionCodec.encode(a));
+                m.setStringProperty("_AMQ_DUPL_ID", a.actionId());
+                producer.send(m);
+                actions.markPublished(a);
+            }
+        } catch (JMSException | java.sql.SQLException e) {
+            LOG.log(Level.INFO, "outbox not drained yet (will retry on reconnect): " + e.getMessage());
+        }
+    }
+
+    private void disconnect() {
+        consumers.forEach(AddressConsumer::stop);
+        consumers.clear();
+        ActiveMQConnection c = connection;
+        connection = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (JMSException e) {
+                LOG.log(Level.FINE, "close", e);
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        connector.interrupt();
+        disconnect();
+        outbox.shutdown();
+        try {
+            outbox.awaitTermination(5, TimeUnit.SECONDS);
+            connector.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

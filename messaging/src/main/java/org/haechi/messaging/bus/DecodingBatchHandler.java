@@ -1,0 +1,74 @@
+package org.haechi.messaging.bus;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.haechi.core.bus.IngestListener;
+import org.haechi.core.bus.RejectedMessage;
+import org.haechi.messaging.cache.RejectedStore;
+import org.haechi.messaging.codec.ContractViolation;
+
+/**
+ * A batch handler that decodes each body, stores what decoded, keeps what did not in the rejected store with its
+ * reason, and tells a sink of what the store reports as new. One instance per address; its consumer thread only.
+ */
+public final class DecodingBatchHandler<T, R> implements BatchHandler {
+
+    /** Turns one body into a value or says why it breaks the contract. */
+    @FunctionalInterface
+    public interface Decoder<T> {
+        T decode(String body, Instant receivedAt) throws ContractViolation;
+    }
+
+    /** Stores decoded values in the open transaction and returns those the sink must hear of. */
+    @FunctionalInterface
+    public interface Writer<T, R> {
+        List<R> write(Connection c, List<T> decoded) throws SQLException;
+    }
+
+    private final String address;
+    private final Decoder<T> decoder;
+    private final Writer<T, R> writer;
+    private final Consumer<List<R>> sink;
+    private final RejectedStore rejectedStore;
+    private final IngestListener listener;
+
+    public DecodingBatchHandler(String address, Decoder<T> decoder, Writer<T, R> writer, Consumer<List<R>> sink,
+                                RejectedStore rejectedStore, IngestListener listener) {
+        this.address = address;
+        this.decoder = decoder;
+        this.writer = writer;
+        this.sink = sink;
+        this.rejectedStore = rejectedStore;
+        this.listener = listener;
+    }
+
+    @Override
+    public Runnable store(Connection c, List<String> bodies, Instant receivedAt) throws SQLException {
+        List<T> decoded = new ArrayList<>(bodies.size());
+        List<RejectedMessage> rejected = new ArrayList<>();
+        for (String body : bodies) {
+            try {
+                decoded.add(decoder.decode(body, receivedAt));
+            } catch (ContractViolation e) {
+                rejected.add(new RejectedMessage(address, e.getMessage(), body, receivedAt));
+            } catch (RuntimeException e) {
+                rejected.add(new RejectedMessage(address, "could not be decoded: " + e, body, receivedAt));
+            }
+        }
+        List<R> toNotify = decoded.isEmpty() ? List.of() : writer.write(c, decoded);
+        rejectedStore.insert(c, rejected);
+        return () -> {
+            listener.received(address, bodies.size());
+            if (!rejected.isEmpty()) {
+                listener.rejected(address, rejected.size());
+            }
+            if (!toNotify.isEmpty()) {
+                sink.accept(toNotify);
+            }
+        };
+    }
+}

@@ -1,0 +1,206 @@
+package org.haechi.messaging.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.haechi.core.alarm.Alarm;
+import org.haechi.core.alarm.AlarmState;
+import org.haechi.core.alarm.AlarmType;
+import org.haechi.core.alarm.Severity;
+import org.haechi.core.geo.GeoPoint;
+
+/**
+ * Alarms in the H2 cache. Write methods run inside the caller's transaction on the caller's connection;
+ * read methods open their own. Thread-safe (no state besides the database).
+ */
+public final class AlarmStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id, type_name, severity, occurred_at, received_at, lat, lon, source_id, "
+            + "title, state, is_open, pending";
+    private final CacheDatabase db;
+
+    public AlarmStore(CacheDatabase db) {
+        this.db = db;
+    }
+
+    /**
+     * Inserts the alarms whose id is not yet stored and returns exactly those: a redelivered or repeated id is
+     * a no-op and keeps the operator's state. Duplicates inside the batch count once.
+     */
+    public List<Alarm> insertNew(Connection c, List<Alarm> batch) throws SQLException {
+        Map<String, Alarm> unique = new LinkedHashMap<>();
+        batch.forEach(a -> unique.putIfAbsent(a.id(), a));
+        Set<String> existing = existingIds(c, unique.keySet());
+        List<Alarm> fresh = new ArrayList<>();
+        unique.values().stream().filter(a -> !existing.contains(a.id())).forEach(fresh::add);
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO alarm (" + COLUMNS
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+             PreparedStatement attrs = c.prepareStatement("INSERT INTO alarm_attributes (id, json) VALUES (?,?)")) {
+            for (Alarm a : fresh) {
+                bindAlarm(ins, a);
+                ins.addBatch();
+                if (!a.attributes().isEmpty()) {
+                    attrs.setString(1, a.id());
+                    attrs.setString(2, toJson(a.attributes()));
+                    attrs.addBatch();
+                }
+            }
+            ins.executeBatch();
+            attrs.executeBatch();
+        }
+        return fresh;
+    }
+
+    private static void bindAlarm(PreparedStatement ps, Alarm a) throws SQLException {
+        ps.setString(1, a.id());
+        ps.setString(2, a.typeName());
+        ps.setInt(3, a.severity().ordinal());
+        ps.setTimestamp(4, Timestamp.from(a.occurredAt()));
+        ps.setTimestamp(5, Timestamp.from(a.receivedAt()));
+        ps.setObject(6, a.location() == null ? null : a.location().lat());
+        ps.setObject(7, a.location() == null ? null : a.location().lon());
+        ps.setString(8, a.sourceId());
+        ps.setString(9, a.title());
+        ps.setString(10, a.state().name());
+        ps.setBoolean(11, a.state().isOpen());
+        ps.setBoolean(12, a.pending());
+    }
+
+    private static Set<String> existingIds(Connection c, Set<String> ids) throws SQLException {
+        Set<String> found = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM alarm WHERE id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Sets the workflow state of one alarm (inside the caller's transaction). */
+    public void updateState(Connection c, String id, AlarmState state, boolean pending) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE alarm SET state = ?, is_open = ?, pending = ? WHERE id = ?")) {
+            ps.setString(1, state.name());
+            ps.setBoolean(2, state.isOpen());
+            ps.setBoolean(3, pending);
+            ps.setString(4, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The newest open alarms, newest first, at most {@code limit}. */
+    public List<Alarm> loadOpen(int limit) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM alarm WHERE is_open = TRUE ORDER BY is_open, received_at DESC "
+                + "FETCH FIRST ? ROWS ONLY";
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, limit);
+            List<Alarm> out = readAlarms(ps);
+            return withAttributes(c, out);
+        }
+    }
+
+    /** One alarm by id, or null. */
+    public Alarm find(String id) throws SQLException {
+        try (Connection c = db.connect()) {
+            List<Alarm> found = findAll(c, List.of(id));
+            return found.isEmpty() ? null : found.get(0);
+        }
+    }
+
+    /** The stored alarms among {@code ids}, on the caller's connection. */
+    public List<Alarm> findAll(Connection c, java.util.Collection<String> ids) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alarm WHERE id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
+            return withAttributes(c, readAlarms(ps));
+        }
+    }
+
+    public long countAll() throws SQLException {
+        return count("SELECT COUNT(*) FROM alarm");
+    }
+
+    public long countOpen() throws SQLException {
+        return count("SELECT COUNT(*) FROM alarm WHERE is_open = TRUE");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<Alarm> readAlarms(PreparedStatement ps) throws SQLException {
+        List<Alarm> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Object lat = rs.getObject(6);
+                Object lon = rs.getObject(7);
+                GeoPoint location = lat == null || lon == null ? null
+                        : new GeoPoint(((Number) lat).doubleValue(), ((Number) lon).doubleValue());
+                String typeName = rs.getString(2);
+                out.add(new Alarm(rs.getString(1), AlarmType.parse(typeName), typeName,
+                        Severity.values()[rs.getInt(3)], rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5).toInstant(), location, rs.getString(8), rs.getString(9), Map.of(),
+                        AlarmState.valueOf(rs.getString(10)), rs.getBoolean(12)));
+            }
+        }
+        return out;
+    }
+
+    private static List<Alarm> withAttributes(Connection c, List<Alarm> alarms) throws SQLException {
+        if (alarms.isEmpty()) {
+            return alarms;
+        }
+        Map<String, Map<String, String>> attrs = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, json FROM alarm_attributes WHERE id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", alarms.stream().map(Alarm::id).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    attrs.put(rs.getString(1), fromJson(rs.getString(2)));
+                }
+            }
+        }
+        return alarms.stream().map(a -> attrs.containsKey(a.id()) ? new Alarm(a.id(), a.type(), a.typeName(),
+                a.severity(), a.occurredAt(), a.receivedAt(), a.location(), a.sourceId(), a.title(),
+                attrs.get(a.id()), a.state(), a.pending()) : a).toList();
+    }
+
+    static String toJson(Map<String, String> map) {
+        try {
+            return JSON.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, String> fromJson(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of("attributes", json);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.haechi.messaging.cache;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.haechi.core.asset.Asset;
+import org.haechi.core.asset.AssetKind;
+import org.haechi.core.asset.AssetStatus;
+import org.haechi.core.geo.GeoPoint;
+
+/** The asset registry in the H2 cache: last write wins per asset id. Thread-safe. */
+public final class AssetStore {
+    private final CacheDatabase db;
+
+    public AssetStore(CacheDatabase db) {
+        this.db = db;
+    }
+
+    /** Creates or replaces the assets inside the caller's transaction; the last of a repeated id wins. */
+    public void upsert(Connection c, List<Asset> assets) throws SQLException {
+        Map<String, Asset> last = new LinkedHashMap<>();
+        assets.forEach(a -> last.put(a.id(), a));
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO asset (id, kind, lat, lon, name, status, "
+                + "stream_url, heading, fov, range_m, attributes) KEY (id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (Asset a : last.values()) {
+                ps.setString(1, a.id());
+                ps.setString(2, a.kind().name());
+                ps.setDouble(3, a.location().lat());
+                ps.setDouble(4, a.location().lon());
+                ps.setString(5, a.name());
+                ps.setString(6, a.status().name());
+                ps.setString(7, a.streamUrl());
+                setFinite(ps, 8, a.headingDeg());
+                setFinite(ps, 9, a.fovDeg());
+                setFinite(ps, 10, a.rangeM());
+                ps.setString(11, a.attributes().isEmpty() ? null : AlarmStore.toJson(a.attributes()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void setFinite(PreparedStatement ps, int index, double v) throws SQLException {
+        ps.setObject(index, Double.isFinite(v) ? v : null);
+    }
+
+    /** Every stored asset. */
+    public List<Asset> loadAll() throws SQLException {
+        List<Asset> out = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT id, kind, lat, lon, name, status, stream_url, heading, fov, range_m, attributes FROM asset")) {
+            while (rs.next()) {
+                out.add(new Asset(AssetKind.parse(rs.getString(2)), rs.getString(1),
+                        new GeoPoint(rs.getDouble(3), rs.getDouble(4)), rs.getString(5),
+                        AssetStatus.parse(rs.getString(6)), rs.getString(7), doubleOrNaN(rs, 8),
+                        doubleOrNaN(rs, 9), doubleOrNaN(rs, 10), AlarmStore.fromJson(rs.getString(11))));
+            }
+        }
+        return out;
+    }
+
+    private static double doubleOrNaN(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+
+    public long count() throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM asset")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.haechi.messaging.cache;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/**
+ * The cache database with every store over it. Open once at start, close last at shutdown; stores are thread-safe.
+ */
+public record CacheStores(CacheDatabase db, AlarmStore alarms, AssetStore assets, PositionStore positions,
+                          WarningStore warnings, ActionStore actions, RejectedStore rejected)
+        implements AutoCloseable {
+
+    /** Opens (creating or migrating) the cache in {@code dir}. */
+    public static CacheStores open(Path dir) throws SQLException {
+        CacheDatabase db = CacheDatabase.open(dir);
+        AlarmStore alarms = new AlarmStore(db);
+        return new CacheStores(db, alarms, new AssetStore(db), new PositionStore(db), new WarningStore(db),
+                new ActionStore(db, alarms), new RejectedStore(db));
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,72 @@
+package org.haechi.messaging.cache;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.haechi.core.bus.RejectedMessage;
+
+/**
+ * Messages that broke the wire contract, kept with their reason for the operator to inspect and export.
+ * Thread-safe.
+ */
+public final class RejectedStore {
+    /** Bodies past this many characters are truncated; the reason says so. */
+    public static final int MAX_BODY_CHARS = 64 * 1024;
+    private final CacheDatabase db;
+
+    public RejectedStore(CacheDatabase db) {
+        this.db = db;
+    }
+
+    /** Stores rejections inside the caller's transaction. */
+    public void insert(Connection c, List<RejectedMessage> rejected) throws SQLException {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO rejected_message (address, reason, body, received_at) VALUES (?,?,?,?)")) {
+            for (RejectedMessage r : rejected) {
+                ps.setString(1, r.address());
+                ps.setString(2, truncate(r.reason(), 2000));
+                String body = r.body();
+                ps.setString(3, body != null && body.length() > MAX_BODY_CHARS
+                        ? body.substring(0, MAX_BODY_CHARS) + "\n[truncated, " + body.length() + " chars]" : body);
+                ps.setTimestamp(4, Timestamp.from(r.receivedAt()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+    }
+
+    public long count() throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM rejected_message"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The newest rejections, newest first. */
+    public List<RejectedMessage> newest(int limit) throws SQLException {
+        List<RejectedMessage> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT address, reason, body, received_at FROM rejected_message ORDER BY seq DESC FETCH FIRST ? ROWS ONLY")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RejectedMessage(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,211 @@
+package org.haechi.messaging.codec;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.haechi.core.geo.GeoPoint;
+import org.haechi.core.warning.Warning;
+import org.haechi.core.warning.WarningArea;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Wire codec for disaster warnings: CAP 1.2 alerts (CAP 1.1 accepted on decode). Stateless and thread-safe.
+ *
+ * <p>Decoding refuses what is unsafe (DTDs, entities, over 8 MiB) or meaningless, and repairs what it safely can
+ * (unclosed rings, longitudes a hair past 180, duplicate or malformed points), listing each repair in
+ * {@link Warning#repairs()}. Signatures are ignored, not verified.
+ */
+public final class CapCodec {
+    public static final String CAP12 = "urn:oasis:names:tc:emergency:cap:1.2";
+    public static final String CAP11 = "urn:oasis:names:tc:emergency:cap:1.1";
+
+    /** Decodes a CAP 1.1 or 1.2 alert; the first info block drives the displayed fields. */
+    public Warning decode(String xml) throws ContractViolation {
+        Element alert = SecureXml.parse(xml).getDocumentElement();
+        String ns = alert.getNamespaceURI();
+        if (!"alert".equals(alert.getLocalName()) || !(CAP12.equals(ns) || CAP11.equals(ns))) {
+            throw new ContractViolation("not a CAP 1.1/1.2 alert");
+        }
+        Set<String> repairs = new LinkedHashSet<>();
+        String identifier = required(alert, ns, "identifier");
+        String sender = required(alert, ns, "sender");
+        String sentText = required(alert, ns, "sent");
+        Instant sent = parseTime(sentText);
+        if (sent == null) {
+            throw new ContractViolation("sent '" + sentText + "' is not a CAP date-time");
+        }
+        String msgType = text(alert, ns, "msgType");
+        if (msgType == null) {
+            msgType = "Alert";
+            repairs.add("msgType missing; taken as Alert");
+        }
+        List<String> references = references(text(alert, ns, "references"), repairs);
+
+        List<Element> infos = children(alert, ns, "info");
+        Element info = infos.isEmpty() ? null : infos.get(0);
+        Instant effective = optionalTime(info, ns, "effective", repairs);
+        Instant onset = optionalTime(info, ns, "onset", repairs);
+        Instant expires = optionalTime(info, ns, "expires", repairs);
+        if (effective == null) {
+            effective = onset != null ? onset : sent;
+        }
+
+        Map<Object, WarningArea> areas = new LinkedHashMap<>();
+        int areaCount = 0;
+        for (Element each : infos) {
+            for (Element areaElement : children(each, ns, "area")) {
+                List<String> notes = new ArrayList<>();
+                WarningArea area = area(areaElement, ns, ++areaCount, notes);
+                if (area == null || areas.putIfAbsent(sameAreaKey(area), area) == null) {
+                    repairs.addAll(notes); // a repeated area (another language) would only repeat its notes
+                }
+            }
+        }
+        boolean withdrawal = "Cancel".equalsIgnoreCase(msgType);
+        if (areas.isEmpty() && !withdrawal && (areaCount > 0 || info == null)) {
+            List<String> why = repairs.stream().filter(r -> r.startsWith("area")).toList();
+            throw new ContractViolation("no usable area" + (why.isEmpty() ? "" : ": " + String.join("; ", why)));
+        }
+        return new Warning(identifier, sender, sent, msgType, references, text(info, ns, "event"),
+                text(info, ns, "severity"), text(info, ns, "urgency"), text(info, ns, "certainty"),
+                text(info, ns, "headline"), text(info, ns, "instruction"), effective, expires,
+                List.copyOf(areas.values()), List.copyOf(repairs));
+    }
+
+    /**
+     * Encodes a warning as a CAP 1.2 alert (status Actual, scope Public, one info block, category Other). Times are
+     * written to the second in UTC; references are written as "sender,identifier,sent" triplets with this warning's
+     * own sender and sent time, since only the referenced identifiers are kept.
+     */
+    public String encode(Warning w) {
+        return CapWriter.write(w);
+    }
+
+    private static WarningArea area(Element area, String ns, int index, Collection<String> repairs) {
+        String description = text(area, ns, "areaDesc");
+        String label = description == null ? "area " + index : "area '" + description + "'";
+        List<List<GeoPoint>> polygons = new ArrayList<>();
+        int n = 0;
+        for (Element polygon : children(area, ns, "polygon")) {
+            List<GeoPoint> ring = CapGeometry.polygon(polygon.getTextContent(), label + " polygon " + ++n, repairs);
+            if (ring != null) {
+                polygons.add(ring);
+            }
+        }
+        List<WarningArea.Circle> circles = new ArrayList<>();
+        n = 0;
+        for (Element circle : children(area, ns, "circle")) {
+            WarningArea.Circle c = CapGeometry.circle(circle.getTextContent(), label + " circle " + ++n, repairs);
+            if (c != null) {
+                circles.add(c);
+            }
+        }
+        List<String> geocodes = new ArrayList<>();
+        for (Element geocode : children(area, ns, "geocode")) {
+            String name = text(geocode, ns, "valueName");
+            String value = text(geocode, ns, "value");
+            if (value != null) {
+                geocodes.add(name == null ? value : name + "=" + value);
+            }
+        }
+        if (polygons.isEmpty() && circles.isEmpty() && geocodes.isEmpty() && description == null) {
+            repairs.add(label + ": dropped, no usable geometry, geocode or description");
+            return null;
+        }
+        return new WarningArea(description == null ? "" : description, polygons, circles, geocodes);
+    }
+
+    /**
+     * Areas repeated by info blocks in other languages count once: the same geometry (or, without geometry, the same
+     * geocodes) is the same area whatever its description says; the first info block's description is kept.
+     */
+    private static Object sameAreaKey(WarningArea a) {
+        if (a.hasGeometry() || !a.geocodes().isEmpty()) {
+            return List.of(a.polygons(), a.circles(), a.geocodes());
+        }
+        return a.description();
+    }
+
+    /** CAP references are "sender,identifier,sent" triplets separated by whitespace; keeps the identifiers. */
+    private static List<String> references(String text, Collection<String> repairs) {
+        List<String> ids = new ArrayList<>();
+        if (text == null) {
+            return ids;
+        }
+        for (String triplet : text.strip().split("\\s+")) {
+            String[] parts = triplet.split(",", -1);
+            if (parts.length == 3 && !parts[1].isBlank()) {
+                ids.add(parts[1]);
+            } else if (parts.length == 1) {
+                ids.add(triplet);
+                repairs.add("reference '" + triplet + "' is not sender,identifier,sent; taken as an identifier");
+            } else if (!parts[1].isBlank()) {
+                ids.add(parts[1]);
+                repairs.add("reference '" + triplet + "' is not sender,identifier,sent; took '" + parts[1] + "'");
+            } else {
+                repairs.add("reference '" + triplet + "' has no identifier; ignored");
+            }
+        }
+        return ids;
+    }
+
+    private static String required(Element parent, String ns, String name) throws ContractViolation {
+        String value = text(parent, ns, name);
+        if (value == null) {
+            throw new ContractViolation("missing required element '" + name + "'");
+        }
+        return value;
+    }
+
+    private static Instant optionalTime(Element info, String ns, String name, Collection<String> repairs) {
+        String value = text(info, ns, name);
+        if (value == null) {
+            return null;
+        }
+        Instant time = parseTime(value);
+        if (time == null) {
+            repairs.add(name + " '" + value + "' is not a CAP date-time; ignored");
+        }
+        return time;
+    }
+
+    static Instant parseTime(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Trimmed text of the first child element {@code name}, or null when absent or blank. */
+    private static String text(Element parent, String ns, String name) {
+        if (parent == null) {
+            return null;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getLocalName()) && ns.equals(e.getNamespaceURI())) {
+                String value = e.getTextContent().strip();
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
+    }
+
+    private static List<Element> children(Element parent, String ns, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && name.equals(e.getLocalName()) && ns.equals(e.getNamespaceURI())) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+}

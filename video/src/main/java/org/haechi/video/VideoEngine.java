@@ -1,0 +1,92 @@
+package org.haechi.video;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
+
+/**
+ * Owns the one libvlc instance (vlcj MediaPlayerFactory) shared by every tile, and knows what the installed libvlc
+ * can do. Create once, {@link #close()} after every player is released; any thread.
+ */
+public final class VideoEngine implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(VideoEngine.class.getName());
+    private static final List<String> PLUGIN_DIRS = List.of("/usr/lib/x86_64-linux-gnu/vlc/plugins",
+            "/usr/lib/aarch64-linux-gnu/vlc/plugins", "/usr/lib/vlc/plugins", "/usr/local/lib/vlc/plugins");
+    private final MediaPlayerFactory factory;
+    private final boolean nativeRtsp;
+    private final String problem;
+    private final java.util.Map<String, Boolean> workingTransportTcp = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private VideoEngine(MediaPlayerFactory factory, boolean nativeRtsp, String problem) {
+        this.factory = factory;
+        this.nativeRtsp = nativeRtsp;
+        this.problem = problem;
+    }
+
+    /** Finds libvlc; when it is missing the engine is unavailable and says why, rather than failing. */
+    public static VideoEngine start() {
+        try {
+            if (!new NativeDiscovery().discover()) {
+                return unavailable("libvlc not found: install libvlc5 vlc-plugin-base libvlc-bin");
+            }
+            MediaPlayerFactory f = new MediaPlayerFactory("--aout=adummy", "--no-audio", "--no-video-title-show",
+                    "--no-snapshot-preview", "--no-osd", "--quiet");
+            return new VideoEngine(f, hasLive555(), null);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            LOG.log(Level.WARNING, "video unavailable", e);
+            return unavailable("libvlc could not start: " + e.getMessage());
+        }
+    }
+
+    private static VideoEngine unavailable(String why) {
+        return new VideoEngine(null, false, why);
+    }
+
+    /** Whether libvlc's RTSP client (live555 module) is installed; Debian's is built without it. */
+    static boolean hasLive555() {
+        for (String dir : PLUGIN_DIRS) {
+            if (Files.exists(Path.of(dir, "access", "liblive555_plugin.so"))
+                    || Files.exists(Path.of(dir, "demux", "liblive555_plugin.so"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isAvailable() {
+        return factory != null;
+    }
+
+    /** Why video is unavailable, or null. */
+    public String problem() {
+        return problem;
+    }
+
+    public boolean canOpenRtspNatively() {
+        return nativeRtsp;
+    }
+
+    /** Whether to pull {@code url} over TCP first (the default) rather than UDP, from what worked before. */
+    boolean prefersTcp(String url) {
+        return workingTransportTcp.getOrDefault(url, Boolean.TRUE);
+    }
+
+    void rememberTransport(String url, boolean tcp) {
+        workingTransportTcp.put(url, tcp);
+    }
+
+    MediaPlayerFactory factory() {
+        return factory;
+    }
+
+    @Override
+    public void close() {
+        if (factory != null) {
+            factory.release();
+        }
+    }
+}
