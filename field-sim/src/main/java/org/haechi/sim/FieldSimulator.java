@@ -66,9 +66,8 @@ public final class FieldSimulator implements AutoCloseable {
     private void startOnThread() {
         try {
             SeoulData data = SeoulData.load();
-            SimRegistry registry = new SimRegistry(data, startStreams());
+            SimRegistry registry = new SimRegistry(data, streamUrls());
             publisher = new SimPublisher(brokerUrl, null, null);
-            publishRegistryOnce(registry);
             publishWarnings();
             List<GeoPoint> sites = Stream.of(registry.realCameras(), data.accessPoints(), data.schools())
                     .flatMap(List::stream).map(Asset::location).toList();
@@ -78,43 +77,73 @@ public final class FieldSimulator implements AutoCloseable {
             publishAlarms(12 + options.stormAlarms());
             thread.scheduleAtFixedRate(this::publishPositions, 0, 1, TimeUnit.SECONDS);
             scheduleNextAlarm();
+            publishRegistryInChunks(registry);
+            Thread server = new Thread(this::startStreams, "haechi-sim-streams");
+            server.setDaemon(true);
+            server.start();
         } catch (IOException | JMSException | RuntimeException e) {
             LOG.log(Level.SEVERE, "field simulator stopped: " + e.getMessage(), e);
         }
     }
 
-    private List<String> startStreams() {
+    /** The URLs the streams will have: fixed ports, so the registry can name them before they are up. */
+    private List<String> streamUrls() {
         List<String> urls = new ArrayList<>();
-        if (options.streams() <= 0 || !TestStreamServer.toolsAvailable()) {
-            if (options.streams() > 0) {
-                LOG.warning("no test streams: ffmpeg and cvlc (vlc-bin) are needed");
+        if (options.streams() > 0 && TestStreamServer.toolsAvailable()) {
+            for (int i = 0; i < options.streams(); i++) {
+                urls.add(TestStreamServer.url("cam" + (i + 1), options.firstStreamPort() + i));
             }
-            return urls;
-        }
-        for (int i = 0; i < options.streams(); i++) {
-            try {
-                urls.add(streams.serve("cam" + (i + 1), "HAECHI TEST CAM " + (i + 1), options.firstStreamPort() + i));
-            } catch (IOException e) {
-                LOG.warning("test stream " + (i + 1) + " not served: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        } else if (options.streams() > 0) {
+            LOG.warning("no test streams: ffmpeg and cvlc (package vlc-bin) are needed");
         }
         return urls;
     }
 
-    private void publishRegistryOnce(SimRegistry registry) throws JMSException, IOException {
+    private void startStreams() {
+        for (int i = 0; i < streamUrlsCount(); i++) {
+            try {
+                streams.serve("cam" + (i + 1), "HAECHI TEST CAM " + (i + 1), options.firstStreamPort() + i);
+            } catch (IOException e) {
+                LOG.warning("test stream " + (i + 1) + " not served: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private int streamUrlsCount() {
+        return TestStreamServer.toolsAvailable() ? options.streams() : 0;
+    }
+
+    /**
+     * Publishes the registry (once per work folder; afterwards only the streamed cameras) in chunks between the
+     * live traffic, so alarms and positions flow while 126,000 assets go out.
+     */
+    private void publishRegistryInChunks(SimRegistry registry) throws IOException {
         Path marker = options.workDir().resolve(REGISTRY_MARKER);
-        AssetCodec codec = new AssetCodec();
         List<Asset> all = Files.exists(marker) ? registry.realCameras().stream().filter(Asset::hasStream).toList()
                 : registry.all();
-        for (Asset a : all) {
-            publisher.send(BusAddresses.ASSETS, codec.encode(a), true, null);
+        AssetCodec codec = new AssetCodec();
+        int chunk = 5000;
+        for (int from = 0; from < all.size(); from += chunk) {
+            List<Asset> part = all.subList(from, Math.min(all.size(), from + chunk));
+            boolean last = from + chunk >= all.size();
+            thread.schedule(() -> {
+                try {
+                    for (Asset a : part) {
+                        publisher.send(BusAddresses.ASSETS, codec.encode(a), true, null);
+                    }
+                    if (last) {
+                        Files.createDirectories(options.workDir());
+                        Files.writeString(marker, Instant.now(clock) + " " + all.size() + " assets\n");
+                        LOG.info("published " + all.size() + " assets");
+                    }
+                } catch (JMSException | IOException e) {
+                    LOG.warning("registry not fully published: " + e.getMessage());
+                }
+            }, 200L * (from / chunk), TimeUnit.MILLISECONDS);
         }
-        Files.createDirectories(options.workDir());
-        Files.writeString(marker, Instant.now(clock) + " " + all.size() + " assets\n");
-        LOG.info("published " + all.size() + " assets");
     }
 
     private void publishWarnings() throws JMSException {

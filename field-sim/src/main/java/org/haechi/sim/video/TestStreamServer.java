@@ -37,10 +37,15 @@ public final class TestStreamServer implements AutoCloseable {
         return false;
     }
 
+    /** The URL a stream served as {@code name} on {@code port} has. */
+    public static String url(String name, int port) {
+        return "rtsp://127.0.0.1:" + port + "/" + name;
+    }
+
     /** Starts one stream; returns its URL, rtsp://127.0.0.1:PORT/NAME. */
     public String serve(String name, String label, int port) throws IOException, InterruptedException {
         Path clip = ensureClip(name, label);
-        String url = "rtsp://127.0.0.1:" + port + "/" + name;
+        String url = url(name, port);
         String vlc = "cvlc -q - --sout '#rtp{sdp=" + url + "}' --sout-keep --no-sout-audio";
         if (isRoot()) {
             vlc = "runuser -u nobody -- " + vlc;
@@ -66,8 +71,8 @@ public final class TestStreamServer implements AutoCloseable {
                 + ":box=1:boxcolor=black@0.6,drawtext=" + font + "text='%{pts\\:hms}':x=12:y=h-44:fontsize=28"
                 + ":fontcolor=yellow:box=1:boxcolor=black@0.6";
         Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
-                "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-t", "60", "-vf", filter,
-                "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-g", "25", "-keyint_min", "25",
+                "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-t", "20", "-vf", filter,
+                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-keyint_min", "25",
                 "-pix_fmt", "yuv420p", "-b:v", "800k", "-f", "mpegts", tmp.toString())
                 .redirectErrorStream(true).redirectOutput(clipDir.resolve(name + ".make.log").toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -1,0 +1,77 @@
+package org.haechi.app;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.haechi.app.alarm.AlarmBoardViewModel;
+import org.haechi.app.map.ConsoleMap;
+import org.haechi.app.metrics.ConsoleMetrics;
+import org.haechi.core.alarm.Alarm;
+import org.haechi.core.position.TagPosition;
+import org.haechi.core.warning.Warning;
+import org.haechi.messaging.bus.IngestSinks;
+import org.haechi.messaging.cache.CacheStores;
+import org.haechi.messaging.codec.CapCodec;
+
+/**
+ * Carries ingested data to the views: consumer threads offer, and once per pulse the FX thread applies each kind
+ * in one batch. Also loads the cache at start so the console opens with what it knew. Start and stop on FX thread.
+ */
+final class ConsoleFeeds {
+    private static final Logger LOG = Logger.getLogger(ConsoleFeeds.class.getName());
+    private final FxBatcher<Alarm> alarms;
+    private final FxBatcher<TagPosition> positions;
+    private final FxBatcher<Warning> warnings;
+    private final ConsoleMap map;
+    private final ConsoleMetrics metrics;
+
+    ConsoleFeeds(AlarmBoardViewModel board, ConsoleMap map, ConsoleMetrics metrics) {
+        this.map = map;
+        this.metrics = metrics;
+        this.alarms = new FxBatcher<>(batch -> {
+            board.upsert(batch);
+            map.showAlarms(board.alarms());
+        }, 2000);
+        this.positions = new FxBatcher<>(map::addFixes, 20_000);
+        this.warnings = new FxBatcher<>(map::applyWarnings, 1000);
+    }
+
+    IngestSinks sinks() {
+        return new IngestSinks(alarms::offer, map::putAssets, positions::offer, warnings::offer, metrics);
+    }
+
+    void start() {
+        alarms.start();
+        positions.start();
+        warnings.start();
+    }
+
+    void stop() {
+        alarms.stop();
+        positions.stop();
+        warnings.stop();
+    }
+
+    /** Reads what the cache holds, off the FX thread, and offers it like fresh traffic. */
+    void loadFromCache(CacheStores cache) {
+        Thread loader = new Thread(() -> {
+            try {
+                alarms.offer(cache.alarms().loadOpen(2000));
+                map.putAssets(cache.assets().loadAll());
+                positions.offer(cache.positions().loadLatest());
+                CapCodec cap = new CapCodec();
+                for (String body : cache.warnings().loadBodies()) {
+                    try {
+                        warnings.offer(List.of(cap.decode(body)));
+                    } catch (Exception e) {
+                        LOG.warning("a cached warning no longer decodes: " + e.getMessage());
+                    }
+                }
+            } catch (Exception e) {
+                LOG.log(Level.SEVERE, "could not read the cache", e);
+            }
+        }, "haechi-cache-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+}

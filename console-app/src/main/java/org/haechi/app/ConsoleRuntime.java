@@ -1,0 +1,152 @@
+package org.haechi.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.haechi.app.metrics.CacheStats;
+import org.haechi.core.bus.BusStatus;
+import org.haechi.core.bus.BusStatusListener;
+import org.haechi.messaging.broker.EmbeddedBroker;
+import org.haechi.messaging.bus.BusConfig;
+import org.haechi.messaging.bus.BusService;
+import org.haechi.messaging.bus.ConsoleIdentity;
+import org.haechi.messaging.bus.IngestHandlers;
+import org.haechi.messaging.bus.IngestSinks;
+import org.haechi.messaging.cache.CacheStores;
+import org.haechi.messaging.cache.OperatorActions;
+import org.haechi.sim.FieldSimulator;
+import org.haechi.sim.SimOptions;
+
+/**
+ * The console's non-UI services and their lifecycle: cache, embedded broker (default mode), bus, simulator and the
+ * cache poll. {@link #open} then {@link #connect} once, {@link #close()} once, from the FX launcher thread or a test.
+ * Shutdown order: simulator, bus consumers, broker, poll, cache.
+ */
+public final class ConsoleRuntime implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ConsoleRuntime.class.getName());
+    private final LaunchOptions options;
+    private final Clock clock;
+    private final CacheStores cache;
+    private final String consoleId;
+    private final ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "haechi-cache-poll");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile CacheStats stats = CacheStats.EMPTY;
+    private EmbeddedBroker broker;
+    private BusService bus;
+    private FieldSimulator simulator;
+
+    private ConsoleRuntime(LaunchOptions options, Clock clock, CacheStores cache, String consoleId) {
+        this.options = options;
+        this.clock = clock;
+        this.cache = cache;
+        this.consoleId = consoleId;
+    }
+
+    /** Opens the data folder and the cache (works with no broker at all). */
+    public static ConsoleRuntime open(LaunchOptions options, Clock clock) throws IOException, SQLException {
+        Files.createDirectories(options.dataDir());
+        String id = ConsoleIdentity.loadOrCreate(options.dataDir());
+        return new ConsoleRuntime(options, clock, CacheStores.open(options.dataDir().resolve("cache")), id);
+    }
+
+    /** Starts the embedded broker (default mode), the bus, the simulator and the cache poll. */
+    public void connect(IngestSinks sinks, BusStatusListener status) throws Exception {
+        String url = options.brokerUrl();
+        if (options.embeddedBroker()) {
+            broker = new EmbeddedBroker(options.dataDir().resolve("broker"), options.embeddedPort());
+            broker.start();
+            url = broker.clientUrl();
+        }
+        BusConfig config = new BusConfig(url, System.getenv("HAECHI_BROKER_USER"),
+                System.getenv("HAECHI_BROKER_PASSWORD"), consoleId);
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
+        bus = new BusService(config, IngestHandlers.create(cache, sinks), cache.db(), cache.actions(), s -> {
+            if (s.connected()) {
+                connected.countDown();
+            }
+            status.statusChanged(s);
+        });
+        bus.start();
+        poll.scheduleWithFixedDelay(this::refreshStats, 0, 2, TimeUnit.SECONDS);
+        if (options.simulate()) {
+            // The console's durable subscriptions must exist before the simulator's first registry goes out.
+            if (!connected.await(15, TimeUnit.SECONDS)) {
+                LOG.warning("bus not connected after 15 s; the simulator starts anyway");
+            }
+            SimOptions sim = new SimOptions(options.dataDir().resolve("sim"), 500, 4000, options.stormAlarms(), 4,
+                    8554);
+            simulator = new FieldSimulator(sim, url, clock);
+            simulator.start();
+        }
+    }
+
+    private void refreshStats() {
+        try {
+            stats = new CacheStats(cache.alarms().countAll(), cache.alarms().countOpen(), cache.rejected().count(),
+                    cache.db().sizeBytes());
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "cache statistics unavailable", e);
+        }
+    }
+
+    public CacheStats stats() {
+        return stats;
+    }
+
+    public CacheStores cache() {
+        return cache;
+    }
+
+    public String consoleId() {
+        return consoleId;
+    }
+
+    /** Records this operator's actions (outbox first) and asks the bus to publish them. */
+    public OperatorActions operatorActions() {
+        return new OperatorActions(cache, options.operator(), consoleId, clock);
+    }
+
+    /** Publishes pending own actions now, if connected. */
+    public void publishOutbox() {
+        if (bus != null) {
+            bus.publishOutbox();
+        }
+    }
+
+    public BusStatus offlineStatus(String why) {
+        return new BusStatus(false, clock.instant(), why);
+    }
+
+    public Path dataDir() {
+        return options.dataDir();
+    }
+
+    @Override
+    public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (bus != null) {
+            bus.close();
+        }
+        if (broker != null) {
+            try {
+                broker.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "broker stop", e);
+            }
+        }
+        poll.shutdownNow();
+        cache.close();
+    }
+}

@@ -1,0 +1,189 @@
+package org.haechi.app;
+
+import java.time.Clock;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.haechi.app.alarm.AlarmBoardView;
+import org.haechi.app.alarm.AlarmBoardViewModel;
+import org.haechi.app.alarm.CriticalSound;
+import org.haechi.app.camera.CameraChooser;
+import org.haechi.app.map.ConsoleMap;
+import org.haechi.app.map.LayerPanel;
+import org.haechi.app.metrics.ConsoleMetrics;
+import org.haechi.app.shell.DetailsView;
+import org.haechi.app.shell.MainWindow;
+import org.haechi.app.shell.Screenshot;
+import org.haechi.app.status.StatusBarView;
+import org.haechi.app.status.StatusBarViewModel;
+import org.haechi.core.alarm.Alarm;
+import org.haechi.messaging.cache.OperatorActions;
+import org.haechi.sim.SimRegistry;
+import org.haechi.video.CameraWall;
+import org.haechi.video.VideoEngine;
+
+/** The composition root: builds every service and view, wires them, and tears them down in order. */
+public final class HaechiApp extends Application {
+    private static final Logger LOG = Logger.getLogger(HaechiApp.class.getName());
+    static volatile LaunchOptions options;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService work = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "haechi-ui-work");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CriticalSound sound = new CriticalSound();
+    private ConsoleRuntime runtime;
+    private ConsoleMetrics metrics;
+    private ConsoleMap map;
+    private ConsoleFeeds feeds;
+    private VideoEngine video;
+    private CameraWall wall;
+    private AlarmBoardViewModel board;
+    private Stage stage;
+
+    /** For tests: start the console with these options instead of the command line's. */
+    public static void useOptions(LaunchOptions launchOptions) {
+        options = launchOptions;
+    }
+
+    @Override
+    public void start(Stage primaryStage) throws Exception {
+        stage = primaryStage;
+        ResourceBundle text = ResourceBundle.getBundle("org.haechi.app.messages", options.locale());
+        runtime = ConsoleRuntime.open(options, clock);
+        video = VideoEngine.start();
+        wall = new CameraWall(video, 2, 2, text, clock);
+        metrics = new ConsoleMetrics(runtime::stats, wall::playingCount);
+        map = new ConsoleMap(options.locale().getLanguage().equals("ko"), clock);
+        map.view().setOnFrame(metrics::mapFrame);
+        OperatorActions actions = runtime.operatorActions();
+        board = new AlarmBoardViewModel((id, kind, note) -> {
+            Alarm updated = actions.perform(id, kind, note);
+            runtime.publishOutbox();
+            return updated;
+        }, work, Platform::runLater);
+        board.setOnNewCritical(a -> sound.play());
+        StatusBarViewModel status = new StatusBarViewModel(text);
+        DetailsView details = new DetailsView(text);
+        feeds = new ConsoleFeeds(board, map, metrics);
+        wireSelection(details);
+        MainWindow window = new MainWindow(map.view(), new LayerPanel(map.view(), text), details, wall,
+                new AlarmBoardView(board, text), new StatusBarView(status), text);
+        Scene scene = new Scene(window.root(), 1600, 900);
+        scene.getStylesheets().add(HaechiApp.class.getResource("haechi.css").toExternalForm());
+        stage.setTitle(text.getString("app.title") + "  [" + runtime.consoleId() + "]");
+        stage.setScene(scene);
+        stage.show();
+        map.view().centreOn(SimRegistry.STREAM_CENTRE, 45);
+        feeds.start();
+        feeds.loadFromCache(runtime.cache());
+        startTimers(status);
+        connectInBackground(status);
+        scheduleExit(scene);
+    }
+
+    private void wireSelection(DetailsView details) {
+        map.view().setOnSelection(f -> {
+            details.show(f.orElse(null));
+            f.filter(x -> x.id().startsWith("cluster:")).ifPresent(c -> map.view().centreOn(
+                    new org.haechi.core.geo.GeoPoint(c.lat(), c.lon()), map.view().viewport().resolution() / 3));
+        });
+        board.selectedProperty().addListener((o, old, alarm) -> {
+            map.focus(alarm);
+            if (alarm != null && alarm.location() != null) {
+                wall.show(CameraChooser.nearestWithStream(alarm.location(), map.streamedCameras(), 4));
+            }
+        });
+    }
+
+    private void startTimers(StatusBarViewModel status) {
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            map.flushAssets();
+            status.update(runtime.stats(), metrics.rejectedTotal(), map.assetCount(), map.tagCount());
+            if (board.selectedProperty().get() == null && wall.playingCount() == 0 && !map.streamedCameras()
+                    .isEmpty() && wall.tiles().get(0).camera() == null) {
+                wall.show(CameraChooser.nearestWithStream(SimRegistry.STREAM_CENTRE, map.streamedCameras(), 4));
+            }
+        }));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+    }
+
+    private void connectInBackground(StatusBarViewModel status) {
+        work.execute(() -> {
+            try {
+                if (options.metricsPort() > 0) {
+                    metrics.serve(options.metricsPort());
+                }
+                runtime.connect(feeds.sinks(), s -> {
+                    metrics.brokerConnected(s.connected());
+                    Platform.runLater(() -> status.busStatus(s));
+                });
+            } catch (Exception e) {
+                LOG.log(Level.SEVERE, "bus not started", e);
+                Platform.runLater(() -> status.busStatus(runtime.offlineStatus(e.getMessage())));
+            }
+        });
+    }
+
+    private void scheduleExit(Scene scene) {
+        if (options.exitAfterSec() <= 0) {
+            return;
+        }
+        PauseTransition wait = new PauseTransition(Duration.seconds(options.exitAfterSec()));
+        wait.setOnFinished(e -> {
+            if (options.screenshot() != null) {
+                try {
+                    Screenshot.write(scene, options.screenshot());
+                    LOG.info("screenshot written to " + options.screenshot());
+                } catch (Exception ex) {
+                    LOG.log(Level.SEVERE, "screenshot failed", ex);
+                }
+            }
+            Platform.exit();
+        });
+        wait.play();
+    }
+
+    @Override
+    public void stop() {
+        if (feeds != null) {
+            feeds.stop();
+        }
+        if (wall != null) {
+            wall.release();
+        }
+        if (video != null) {
+            video.close();
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+        if (map != null) {
+            map.close();
+        }
+        sound.close();
+        work.shutdownNow();
+        if (!Boolean.getBoolean("haechi.noExit")) {
+            System.exit(0);
+        }
+    }
+
+    ConsoleRuntime runtime() {
+        return runtime;
+    }
+}

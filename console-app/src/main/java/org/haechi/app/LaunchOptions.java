@@ -1,0 +1,102 @@
+package org.haechi.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The console's command line. Credentials are never taken from it (only from the environment or a login dialog).
+ *
+ * @param brokerUrl     external broker URL, or null for the embedded default
+ * @param dataDir       data folder (cache, broker journal, console identity)
+ * @param simulate      whether the field simulator runs
+ * @param locale        UI language
+ * @param screenshot    PNG to write before exiting, or null
+ * @param exitAfterSec  seconds after which to exit (with the screenshot), or 0
+ * @param metricsPort   Prometheus port on 127.0.0.1, 0 for none
+ * @param operator      operator id recorded on actions
+ * @param stormAlarms   alarms the simulator publishes at once at start
+ * @param embeddedPort  port of the embedded broker on 127.0.0.1
+ */
+public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Locale locale, Path screenshot,
+                            int exitAfterSec, int metricsPort, String operator, int stormAlarms,
+                            int embeddedPort) {
+
+    public static final String USAGE = """
+            Usage: ./haechi [options]
+              --broker URL          external Artemis broker (no embedded broker; no simulator unless --sim)
+              --data-dir DIR        data folder (default ~/.local/share/haechi)
+              --sim / --no-sim      run or not the simulated Seoul field systems
+              --sim-storm N         the simulator publishes N alarms at once at start
+              --lang ko|en          user interface language (default: ko when the system is Korean, else en)
+              --metrics-port PORT   Prometheus metrics on 127.0.0.1:PORT (default 9464, 0 = off)
+              --operator ID         operator id recorded on actions (default: the login name)
+              --embedded-port PORT  port of the embedded broker on 127.0.0.1 (default 61616)
+              --screenshot FILE     with --exit-after: write a PNG of the main window before exiting
+              --exit-after SECONDS  exit after SECONDS (status 0)
+            Credentials for an external broker come from HAECHI_BROKER_USER / HAECHI_BROKER_PASSWORD.""";
+
+    /** Parses arguments; throws IllegalArgumentException with a message for the operator. */
+    public static LaunchOptions parse(List<String> args) {
+        String broker = null;
+        Path dataDir = Path.of(System.getProperty("user.home"), ".local", "share", "haechi");
+        Boolean sim = null;
+        Locale locale = Locale.getDefault().getLanguage().equals("ko") ? Locale.KOREAN : Locale.ENGLISH;
+        Path shot = null;
+        int exitAfter = 0;
+        int metricsPort = 9464;
+        String operator = System.getProperty("user.name", "operator");
+        int storm = 0;
+        int embeddedPort = 61616;
+        List<String> rest = new ArrayList<>(args);
+        while (!rest.isEmpty()) {
+            String a = rest.remove(0);
+            switch (a) {
+                case "--broker" -> broker = value(a, rest);
+                case "--data-dir" -> dataDir = Path.of(value(a, rest));
+                case "--sim" -> sim = true;
+                case "--no-sim" -> sim = false;
+                case "--sim-storm" -> storm = number(a, rest);
+                case "--lang" -> locale = language(value(a, rest));
+                case "--screenshot" -> shot = Path.of(value(a, rest));
+                case "--exit-after" -> exitAfter = number(a, rest);
+                case "--metrics-port" -> metricsPort = number(a, rest);
+                case "--operator" -> operator = value(a, rest);
+                case "--embedded-port" -> embeddedPort = number(a, rest);
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        boolean simulate = sim != null ? sim : broker == null;
+        return new LaunchOptions(broker, dataDir, simulate, locale, shot, exitAfter, metricsPort, operator, storm,
+                embeddedPort);
+    }
+
+    private static String value(String option, List<String> rest) {
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return rest.remove(0);
+    }
+
+    private static int number(String option, List<String> rest) {
+        String v = value(option, rest);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, not '" + v + "'");
+        }
+    }
+
+    private static Locale language(String code) {
+        return switch (code) {
+            case "ko" -> Locale.KOREAN;
+            case "en" -> Locale.ENGLISH;
+            default -> throw new IllegalArgumentException("--lang takes ko or en, not '" + code + "'");
+        };
+    }
+
+    public boolean embeddedBroker() {
+        return brokerUrl == null;
+    }
+}

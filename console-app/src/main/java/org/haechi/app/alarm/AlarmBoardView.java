@@ -1,0 +1,101 @@
+package org.haechi.app.alarm;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.haechi.core.alarm.Alarm;
+import org.haechi.core.alarm.AlarmState;
+
+/** The alarm queue: a table in queue order with Acknowledge and Close. Thin: all state is in its view model. */
+public final class AlarmBoardView extends VBox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Seoul"));
+    private final TableView<Alarm> table = new TableView<>();
+
+    public AlarmBoardView(AlarmBoardViewModel vm, ResourceBundle text) {
+        getStyleClass().add("alarm-board");
+        Label title = new Label(text.getString("alarm.title"));
+        title.getStyleClass().add("panel-title");
+        Button ack = new Button(text.getString("alarm.acknowledge"));
+        ack.setOnAction(e -> vm.acknowledgeSelected());
+        ack.disableProperty().bind(vm.selectedProperty().isNull());
+        Button close = new Button(text.getString("alarm.close"));
+        close.setOnAction(e -> vm.closeSelected());
+        close.disableProperty().bind(vm.selectedProperty().isNull());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label error = new Label();
+        error.textProperty().bind(vm.lastErrorProperty());
+        HBox bar = new HBox(8, title, spacer, error, ack, close);
+        bar.setStyle("-fx-alignment: center-left; -fx-padding: 2 4 2 0;");
+
+        table.setId("alarm-table");
+        table.setItems(vm.alarms());
+        table.setPlaceholder(new Label(text.getString("alarm.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column(text.getString("alarm.col.time"), 70, a -> TIME.format(a.receivedAt())));
+        TableColumn<Alarm, String> severity = column(text.getString("alarm.col.severity"), 70,
+                a -> a.severity().name());
+        severity.setCellFactory(c -> new SeverityCell());
+        table.getColumns().add(severity);
+        table.getColumns().add(column(text.getString("alarm.col.type"), 120, Alarm::typeName));
+        table.getColumns().add(column(text.getString("alarm.col.place"), 90, Alarm::placeText));
+        table.getColumns().add(column(text.getString("alarm.col.state"), 95,
+                a -> a.state().name() + (a.pending() ? " (" + text.getString("alarm.pending") + ")" : "")));
+        table.getColumns().add(column(text.getString("alarm.col.title"), 260, a -> a.title() == null ? "" : a.title()));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.A) {
+                vm.acknowledgeSelected();
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(bar, table);
+    }
+
+    public TableView<Alarm> table() {
+        return table;
+    }
+
+    private static TableColumn<Alarm, String> column(String name, double width, Function<Alarm, String> value) {
+        TableColumn<Alarm, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        return c;
+    }
+
+    private static final class SeverityCell extends TableCell<Alarm, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeIf(s -> s.startsWith("severity-") || s.equals("alarm-new"));
+            Alarm alarm = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            setText(item);
+            getStyleClass().add("severity-" + item.toLowerCase(java.util.Locale.ROOT));
+            if (alarm != null && alarm.state() == AlarmState.NEW) {
+                getStyleClass().add("alarm-new");
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.haechi.app.map;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.paint.Color;
+import org.haechi.core.alarm.Alarm;
+import org.haechi.core.asset.Asset;
+import org.haechi.core.asset.AssetKind;
+import org.haechi.core.position.TagPosition;
+import org.haechi.core.warning.Warning;
+import org.haechi.map.layer.AlarmLayer;
+import org.haechi.map.layer.AssetLayer;
+import org.haechi.map.layer.BasemapLayer;
+import org.haechi.map.layer.TagLayer;
+import org.haechi.map.layer.ZoneLayer;
+import org.haechi.map.view.MapView;
+
+/**
+ * The console's map: the map control with its layers in drawing order, fed with assets, fixes, warnings and alarms.
+ * Asset updates may come from any thread and are applied at most once a second; everything else on the FX thread.
+ */
+public final class ConsoleMap implements AutoCloseable {
+    private final MapView view = new MapView();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "haechi-map-worker");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+    private final Map<String, Asset> assets = new ConcurrentHashMap<>();
+    private final Map<String, Asset> streamed = new ConcurrentHashMap<>();
+    private final AtomicBoolean assetsChanged = new AtomicBoolean();
+    private final AssetLayer cameras;
+    private final AssetLayer accessPoints;
+    private final AssetLayer schools;
+    private final TagLayer tags = new TagLayer(60);
+    private final ZoneLayer zones;
+    private final AlarmLayer alarms = new AlarmLayer();
+
+    public ConsoleMap(boolean korean, Clock clock) throws IOException {
+        view.setId("map");
+        zones = new ZoneLayer(clock);
+        cameras = new AssetLayer("cameras", AssetKind.CAMERA, Color.web("#4da3ff"), 3, worker);
+        accessPoints = new AssetLayer("access points", AssetKind.ACCESS_POINT, Color.web("#42d392"), 6, worker);
+        schools = new AssetLayer("schools", AssetKind.SCHOOL, Color.web("#f2c14e"), 25, worker);
+        view.addLayer(BasemapLayer.seoul(korean));
+        view.addLayer(zones);
+        view.addLayer(schools);
+        view.addLayer(accessPoints);
+        view.addLayer(cameras);
+        view.addLayer(tags);
+        view.addLayer(alarms);
+    }
+
+    public MapView view() {
+        return view;
+    }
+
+    /** Records new or changed assets; any thread. */
+    public void putAssets(Collection<Asset> changed) {
+        for (Asset a : changed) {
+            assets.put(a.id(), a);
+            if (a.kind() == AssetKind.CAMERA && a.hasStream()) {
+                streamed.put(a.id(), a);
+            }
+        }
+        assetsChanged.set(true);
+    }
+
+    /** FX thread, about once a second: rebuilds the asset layers' indexes (off the FX thread) if assets changed. */
+    public void flushAssets() {
+        if (assetsChanged.getAndSet(false)) {
+            List<Asset> snapshot = new ArrayList<>(assets.values());
+            cameras.setAssets(snapshot);
+            accessPoints.setAssets(snapshot);
+            schools.setAssets(snapshot);
+        }
+    }
+
+    public int assetCount() {
+        return assets.size();
+    }
+
+    public Collection<Asset> streamedCameras() {
+        return streamed.values();
+    }
+
+    public void addFixes(List<TagPosition> fixes) {
+        tags.addFixes(fixes);
+    }
+
+    public int tagCount() {
+        return tags.size();
+    }
+
+    public void applyWarnings(List<Warning> warnings) {
+        zones.apply(warnings);
+    }
+
+    public void showAlarms(List<Alarm> open) {
+        alarms.setAlarms(open);
+    }
+
+    /** Centres on an alarm and rings it. */
+    public void focus(Alarm alarm) {
+        alarms.setSelected(alarm == null ? null : alarm.id());
+        if (alarm != null && alarm.location() != null) {
+            view.centreOn(alarm.location(), Math.min(view.viewport().resolution(), 4));
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

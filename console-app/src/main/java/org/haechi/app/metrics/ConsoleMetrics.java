@@ -1,0 +1,85 @@
+package org.haechi.app.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.haechi.core.bus.IngestListener;
+
+/**
+ * The console's metrics (Prometheus client): what IT monitoring scrapes, and the numbers the status bar shows.
+ * Counters and gauges are thread-safe; {@link #serve(int)} once, {@link #close()} at shutdown.
+ */
+public final class ConsoleMetrics implements IngestListener, AutoCloseable {
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Counter received = Counter.builder().name("haechi_messages_received_total")
+            .help("Messages received from the bus, by address").labelNames("address").register(registry);
+    private final Counter rejected = Counter.builder().name("haechi_messages_rejected_total")
+            .help("Messages that broke the wire contract, by address").labelNames("address").register(registry);
+    private final Gauge brokerConnected = Gauge.builder().name("haechi_broker_connected")
+            .help("1 while connected to the broker, else 0").register(registry);
+    private final Histogram mapFrame = Histogram.builder().name("haechi_map_frame_seconds")
+            .help("Time to draw one map frame").classicOnly()
+            .classicUpperBounds(0.002, 0.004, 0.008, 0.016, 0.033, 0.05, 0.1, 0.25, 1).register(registry);
+    private HTTPServer server;
+
+    public ConsoleMetrics(Supplier<CacheStats> cache, LongSupplier tilesPlaying) {
+        GaugeWithCallback.builder().name("haechi_alarms_open").help("Open alarms in the cache")
+                .callback(cb -> cb.call(cache.get().openAlarms())).register(registry);
+        GaugeWithCallback.builder().name("haechi_cache_alarms").help("Distinct alarms in the cache")
+                .callback(cb -> cb.call(cache.get().alarms())).register(registry);
+        GaugeWithCallback.builder().name("haechi_cache_bytes").help("Size of the cache file")
+                .callback(cb -> cb.call(cache.get().bytes())).register(registry);
+        GaugeWithCallback.builder().name("haechi_video_tiles_playing").help("Camera tiles showing live video")
+                .callback(cb -> cb.call(tilesPlaying.getAsLong())).register(registry);
+    }
+
+    /** Serves /metrics on 127.0.0.1 only. */
+    public void serve(int port) throws IOException {
+        server = HTTPServer.builder().hostname("127.0.0.1").port(port).registry(registry).buildAndStart();
+    }
+
+    @Override
+    public void received(String address, int count) {
+        received.labelValues(address).inc(count);
+    }
+
+    @Override
+    public void rejected(String address, int count) {
+        rejected.labelValues(address).inc(count);
+    }
+
+    public void brokerConnected(boolean connected) {
+        brokerConnected.set(connected ? 1 : 0);
+    }
+
+    public void mapFrame(double seconds) {
+        mapFrame.observe(seconds);
+    }
+
+    /** Rejections counted since start, all addresses. */
+    public long rejectedTotal() {
+        return (long) rejected.collect().getDataPoints().stream().mapToDouble(d -> d.getValue()).sum();
+    }
+
+    /** Messages received since start, all addresses. */
+    public long receivedTotal() {
+        return (long) received.collect().getDataPoints().stream().mapToDouble(d -> d.getValue()).sum();
+    }
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.haechi.app.shell;
+
+import java.util.ResourceBundle;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.haechi.app.alarm.AlarmBoardView;
+import org.haechi.app.map.LayerPanel;
+import org.haechi.app.status.StatusBarView;
+import org.haechi.map.view.MapView;
+import org.haechi.video.CameraWall;
+
+/**
+ * The main window's layout: map with layer and details panels on the left, camera wall above the alarm queue on
+ * the right, status bar at the bottom. Layout only; no behaviour. FX thread.
+ */
+public final class MainWindow {
+    private final BorderPane root = new BorderPane();
+
+    public MainWindow(MapView map, LayerPanel layers, DetailsView details, CameraWall wall, AlarmBoardView alarms,
+                      StatusBarView status, ResourceBundle text) {
+        VBox side = new VBox(8, layers, details);
+        side.setPrefWidth(270);
+        side.setMinWidth(200);
+        VBox.setVgrow(details, Priority.ALWAYS);
+        StackPane mapPane = new StackPane(map);
+        mapPane.setMinWidth(300);
+        Label wallTitle = new Label(text.getString("wall.title"));
+        wallTitle.getStyleClass().add("panel-title");
+        VBox wallBox = new VBox(wallTitle, wall);
+        VBox.setVgrow(wall, Priority.ALWAYS);
+        SplitPane right = new SplitPane(wallBox, alarms);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.52);
+        SplitPane main = new SplitPane(side, mapPane, right);
+        main.setDividerPositions(0.17, 0.60);
+        SplitPane.setResizableWithParent(side, false);
+        root.setCenter(main);
+        root.setBottom(status);
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

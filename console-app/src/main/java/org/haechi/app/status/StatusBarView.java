@@ -1,0 +1,33 @@
+package org.haechi.app.status;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+
+/** The status bar; binds to its view model. */
+public final class StatusBarView extends HBox {
+    public StatusBarView(StatusBarViewModel vm) {
+        getStyleClass().add("status-bar");
+        Label connection = new Label();
+        connection.setId("status-connection");
+        connection.textProperty().bind(vm.connectionProperty());
+        vm.connectedProperty().addListener((o, a, b) -> style(connection, b));
+        style(connection, vm.connectedProperty().get());
+        Label open = bound(vm.openAlarmsProperty(), "status-open");
+        Label rejected = bound(vm.rejectedProperty(), "status-rejected");
+        Label cache = bound(vm.cacheProperty(), "status-cache");
+        Label assets = bound(vm.assetsProperty(), "status-assets");
+        getChildren().addAll(connection, open, rejected, cache, assets);
+    }
+
+    private static Label bound(javafx.beans.value.ObservableValue<String> text, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private static void style(Label l, boolean online) {
+        l.getStyleClass().removeAll("status-online", "status-offline");
+        l.getStyleClass().add(online ? "status-online" : "status-offline");
+    }
+}

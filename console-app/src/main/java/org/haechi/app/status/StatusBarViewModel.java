@@ -1,0 +1,81 @@
+package org.haechi.app.status;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.haechi.app.metrics.CacheStats;
+import org.haechi.core.bus.BusStatus;
+
+/**
+ * Texts of the status bar: connection ("offline since hh:mm"), open alarms, rejected messages, cache size, assets
+ * and tags. FX thread (or a test thread); fed by the composition root.
+ */
+public final class StatusBarViewModel {
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    private final ResourceBundle text;
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper openAlarms = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper rejected = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper cache = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper assets = new ReadOnlyStringWrapper();
+
+    public StatusBarViewModel(ResourceBundle text) {
+        this.text = text;
+        connection.set(text.getString("status.connecting"));
+        update(CacheStats.EMPTY, 0, 0, 0);
+    }
+
+    public void busStatus(BusStatus s) {
+        connected.set(s.connected());
+        if (s.connected()) {
+            connection.set(text.getString("status.online") + " (" + s.detail() + ")");
+        } else {
+            Instant since = s.offlineSince() == null ? Instant.now() : s.offlineSince();
+            connection.set(String.format(text.getString("status.offline"), HHMM.format(since))
+                    + (s.detail() == null ? "" : " - " + s.detail()));
+        }
+    }
+
+    /** Refreshes the counts. */
+    public void update(CacheStats stats, long rejectedSinceStart, long assetCount, long tagCount) {
+        openAlarms.set(String.format(text.getString("status.openAlarms"), stats.openAlarms()));
+        rejected.set(String.format(text.getString("status.rejected"), rejectedSinceStart));
+        cache.set(String.format(text.getString("status.cache"), stats.alarms(), megabytes(stats.bytes())));
+        assets.set(String.format(text.getString("status.assets"), assetCount) + "   "
+                + String.format(text.getString("status.tags"), tagCount));
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format("%.1f MB", bytes / 1_048_576.0);
+    }
+
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty openAlarmsProperty() {
+        return openAlarms.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rejectedProperty() {
+        return rejected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty cacheProperty() {
+        return cache.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty assetsProperty() {
+        return assets.getReadOnlyProperty();
+    }
+}

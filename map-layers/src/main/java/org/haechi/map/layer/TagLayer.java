@@ -1,0 +1,118 @@
+package org.haechi.map.layer;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import org.haechi.core.position.TagPosition;
+import org.haechi.map.view.MapFeature;
+import org.haechi.map.view.MapLayer;
+import org.haechi.map.view.Viewport;
+import org.haechi.map.view.WebMercator;
+
+/** Tagged people: latest position and a bounded trail each. FX thread only. */
+public final class TagLayer implements MapLayer {
+    private final int trailLength;
+    private final Map<String, Track> tracks = new HashMap<>();
+    private Runnable repaint = () -> { };
+
+    public TagLayer(int trailLength) {
+        this.trailLength = trailLength;
+    }
+
+    private static final class Track {
+        final ArrayDeque<double[]> trail = new ArrayDeque<>();
+        TagPosition last;
+    }
+
+    @Override
+    public void attach(Runnable repaintRequest) {
+        repaint = repaintRequest;
+    }
+
+    /** Adds fixes (older fixes than the last known are ignored). FX thread. */
+    public void addFixes(List<TagPosition> fixes) {
+        for (TagPosition p : fixes) {
+            Track t = tracks.computeIfAbsent(p.personId(), k -> new Track());
+            if (t.last != null && !p.fixAt().isAfter(t.last.fixAt())) {
+                continue;
+            }
+            t.last = p;
+            t.trail.addLast(new double[] {WebMercator.x(p.location().lon()), WebMercator.y(p.location().lat())});
+            while (t.trail.size() > trailLength) {
+                t.trail.removeFirst();
+            }
+        }
+        repaint.run();
+    }
+
+    public int size() {
+        return tracks.size();
+    }
+
+    /** Latest fixes of every tag (for zone queries). FX thread. */
+    public List<TagPosition> latest() {
+        return tracks.values().stream().map(t -> t.last).toList();
+    }
+
+    @Override
+    public String name() {
+        return "tags";
+    }
+
+    @Override
+    public Color legendColour() {
+        return Color.web("#ff6fd8");
+    }
+
+    @Override
+    public void draw(GraphicsContext g, Viewport v) {
+        boolean trails = v.resolution() < 20;
+        g.setStroke(Color.web("#ff6fd8", 0.45));
+        g.setLineWidth(1.5);
+        g.setFill(Color.web("#ff6fd8"));
+        double minX = v.minX();
+        double maxX = v.maxX();
+        double minY = v.minY();
+        double maxY = v.maxY();
+        for (Track t : tracks.values()) {
+            double[] head = t.trail.peekLast();
+            if (head == null || head[0] < minX || head[0] > maxX || head[1] < minY || head[1] > maxY) {
+                continue;
+            }
+            if (trails && t.trail.size() > 1) {
+                g.beginPath();
+                boolean first = true;
+                for (double[] p : t.trail) {
+                    if (first) {
+                        g.moveTo(v.screenX(p[0]), v.screenY(p[1]));
+                        first = false;
+                    } else {
+                        g.lineTo(v.screenX(p[0]), v.screenY(p[1]));
+                    }
+                }
+                g.stroke();
+            }
+            g.fillOval(v.screenX(head[0]) - 3, v.screenY(head[1]) - 3, 6, 6);
+        }
+    }
+
+    @Override
+    public Optional<MapFeature> hit(Viewport v, double sx, double sy) {
+        for (Track t : tracks.values()) {
+            double[] head = t.trail.peekLast();
+            if (head != null && Math.hypot(v.screenX(head[0]) - sx, v.screenY(head[1]) - sy) <= 6) {
+                TagPosition p = t.last;
+                return Optional.of(new MapFeature("tag", p.personId(), "Tagged person " + p.personId(),
+                        Map.of("tag", p.personId(), "fix", p.fixAt().toString(), "accuracy",
+                                String.format("%.0f m", p.accuracyM()), "position",
+                                String.format("%.6f, %.6f", p.location().lat(), p.location().lon())),
+                        p.location().lat(), p.location().lon()));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,153 @@
+package org.haechi.map.layer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import org.haechi.core.geo.GeoPoint;
+import org.haechi.core.warning.Warning;
+import org.haechi.core.warning.WarningArea;
+import org.haechi.map.view.MapFeature;
+import org.haechi.map.view.MapFonts;
+import org.haechi.map.view.MapLayer;
+import org.haechi.map.view.Viewport;
+import org.haechi.map.view.WebMercator;
+
+/**
+ * Disaster zones from CAP warnings in force: polygons and circles coloured by severity, with the headline. An Update
+ * or Cancel replaces or withdraws the alerts it references. FX thread only.
+ */
+public final class ZoneLayer implements MapLayer {
+    private final Map<String, Warning> warnings = new LinkedHashMap<>();
+    private final Clock clock;
+    private Runnable repaint = () -> { };
+
+    public ZoneLayer(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void attach(Runnable repaintRequest) {
+        repaint = repaintRequest;
+    }
+
+    /** Applies warnings in arrival order. FX thread. */
+    public void apply(List<Warning> incoming) {
+        for (Warning w : incoming) {
+            w.references().forEach(warnings::remove);
+            if ("Cancel".equalsIgnoreCase(w.msgType())) {
+                warnings.remove(w.identifier());
+            } else {
+                warnings.put(w.identifier(), w);
+            }
+        }
+        repaint.run();
+    }
+
+    /** Warnings in force now. FX thread. */
+    public List<Warning> active() {
+        Instant now = clock.instant();
+        return warnings.values().stream().filter(w -> w.isActiveAt(now)).toList();
+    }
+
+    @Override
+    public String name() {
+        return "disaster zones";
+    }
+
+    @Override
+    public Color legendColour() {
+        return Color.web("#ff8c2e");
+    }
+
+    static Color severityColour(String severity) {
+        return switch (severity == null ? "" : severity) {
+            case "Extreme" -> Color.web("#d6246e");
+            case "Severe" -> Color.web("#ff5a36");
+            case "Moderate" -> Color.web("#ff9f1c");
+            default -> Color.web("#ffd23f");
+        };
+    }
+
+    @Override
+    public void draw(GraphicsContext g, Viewport v) {
+        for (Warning w : active()) {
+            Color c = severityColour(w.severity());
+            g.setFill(c.deriveColor(0, 1, 1, 0.22));
+            g.setStroke(c);
+            g.setLineWidth(2);
+            for (WarningArea a : w.areas()) {
+                a.polygons().forEach(ring -> drawRing(g, v, ring));
+                for (WarningArea.Circle circle : a.circles()) {
+                    double r = circle.radiusKm() * 1000 * WebMercator.scale(circle.centre().lat()) / v.resolution();
+                    double x = v.screenX(WebMercator.x(circle.centre().lon()));
+                    double y = v.screenY(WebMercator.y(circle.centre().lat()));
+                    g.fillOval(x - r, y - r, 2 * r, 2 * r);
+                    g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+                }
+            }
+            labelOf(w).ifPresent(p -> {
+                g.setFill(c.brighter());
+                g.setFont(MapFonts.bold(12));
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText(w.event(), v.screenX(WebMercator.x(p.lon())), v.screenY(WebMercator.y(p.lat())));
+            });
+        }
+    }
+
+    private static Optional<GeoPoint> labelOf(Warning w) {
+        for (WarningArea a : w.areas()) {
+            if (!a.circles().isEmpty()) {
+                return Optional.of(a.circles().get(0).centre());
+            }
+            if (!a.polygons().isEmpty()) {
+                org.locationtech.jts.geom.Point c = ZoneGeometry.polygon(a.polygons().get(0)).getInteriorPoint();
+                return Optional.of(new GeoPoint(c.getY(), c.getX()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void drawRing(GraphicsContext g, Viewport v, List<GeoPoint> ring) {
+        g.beginPath();
+        for (int i = 0; i < ring.size(); i++) {
+            double x = v.screenX(WebMercator.x(ring.get(i).lon()));
+            double y = v.screenY(WebMercator.y(ring.get(i).lat()));
+            if (i == 0) {
+                g.moveTo(x, y);
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.closePath();
+        g.fill();
+        g.stroke();
+    }
+
+    @Override
+    public Optional<MapFeature> hit(Viewport v, double sx, double sy) {
+        GeoPoint p = new GeoPoint(WebMercator.lat(v.worldY(sy)), WebMercator.lon(v.worldX(sx)));
+        for (Warning w : active()) {
+            if (ZoneGeometry.contains(w, p)) {
+                Map<String, String> d = new LinkedHashMap<>();
+                d.put("event", w.event());
+                d.put("severity", w.severity());
+                d.put("urgency", w.urgency());
+                d.put("certainty", w.certainty());
+                d.put("valid", w.effective() + " - " + (w.expires() == null ? "open" : w.expires()));
+                d.put("instruction", w.instruction());
+                d.put("sender", w.sender());
+                if (!w.repairs().isEmpty()) {
+                    d.put("repaired", String.join("; ", w.repairs()));
+                }
+                return Optional.of(new MapFeature("zone", w.identifier(), w.headline(), d, p.lat(), p.lon()));
+            }
+        }
+        return Optional.empty();
+    }
+}
