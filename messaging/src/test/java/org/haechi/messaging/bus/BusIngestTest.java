@@ -1,0 +1,141 @@
+package org.haechi.messaging.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.haechi.core.alarm.Alarm;
+import org.haechi.core.alarm.AlarmState;
+import org.haechi.core.bus.RejectedMessage;
+import org.haechi.messaging.broker.EmbeddedBroker;
+import org.haechi.messaging.cache.CacheStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole ingest path with a real embedded Artemis broker on 127.0.0.1 and a real H2 file. */
+class BusIngestTest {
+    @TempDir
+    Path dir;
+    EmbeddedBroker broker;
+    CacheStores cache;
+    BusService bus;
+    final Collected collected = new Collected();
+
+    @AfterEach
+    void stop() throws Exception {
+        if (bus != null) {
+            bus.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (cache != null) {
+            cache.close();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    void startConsole(String url) throws Exception {
+        cache = CacheStores.open(dir.resolve("cache"));
+        bus = new BusService(new BusConfig(url, null, null, "ws-test"),
+                IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), collected.statuses::add);
+        bus.start();
+    }
+
+    static String alarm(String id) {
+        return "{\"schema\":\"haechi.alarm/1\",\"id\":\"" + id + "\",\"type\":\"EMERGENCY_BELL\",\"severity\":"
+                + "\"CRITICAL\",\"occurredAt\":\"2026-11-28T05:12:00Z\",\"location\":{\"lat\":37.4979,"
+                + "\"lon\":127.0276},\"title\":\"Emergency bell\"}";
+    }
+
+    static void publish(String url, String address, List<String> bodies) throws Exception {
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection();
+             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            MessageProducer p = s.createProducer(s.createTopic(address));
+            p.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (String body : bodies) {
+                p.send(s.createTextMessage(body));
+            }
+        }
+    }
+
+    @Test
+    void publishedAlarmsReachCacheAndSinkOnceAndBadOnesAreKeptAsRejected() throws Exception {
+        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
+        broker.start();
+        startConsole(broker.clientUrl());
+        Collected.await(collected::connected, 20);
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            bodies.add(alarm("a-" + i));
+        }
+        bodies.add(alarm("a-7"));
+        bodies.add("{\"schema\":\"haechi.alarm/1\",\"id\":\"broken\"");
+        bodies.add(alarm("a-300").replace("37.4979", "97.5"));
+        publish(broker.clientUrl(), BusAddresses.ALARMS, bodies);
+
+        Collected.await(() -> collected.received.get() >= 303, 30);
+        assertThat(collected.received.get()).isEqualTo(303);
+        assertThat(collected.alarms).extracting(Alarm::id).doesNotHaveDuplicates().hasSize(300);
+        assertThat(cache.alarms().countAll()).isEqualTo(300);
+        assertThat(collected.rejected.get()).isEqualTo(2);
+        assertThat(cache.rejected().newest(10)).extracting(RejectedMessage::reason)
+                .anyMatch(r -> r.contains("not valid JSON")).anyMatch(r -> r.contains("outside -90..90"));
+        assertThat(cache.rejected().newest(10)).allMatch(r -> r.address().equals(BusAddresses.ALARMS));
+    }
+
+    @Test
+    void consoleOpensOfflineFromCacheAndConnectsWhenTheBrokerComes() throws Exception {
+        int port = freePort();
+        String url = "tcp://127.0.0.1:" + port;
+        startConsole(url);
+        Collected.await(() -> !collected.statuses.isEmpty() && collected.statuses.get(
+                collected.statuses.size() - 1).detail() != null && !collected.statuses.get(0).connected(), 10);
+        assertThat(collected.connected()).isFalse();
+        assertThat(collected.statuses.get(collected.statuses.size() - 1).offlineSince()).isNotNull();
+
+        broker = new EmbeddedBroker(dir.resolve("broker"), port);
+        broker.start();
+        Collected.await(collected::connected, 30);
+        assertThat(collected.connected()).isTrue();
+        publish(url, BusAddresses.ALARMS, List.of(alarm("late-1")));
+        Collected.await(() -> collected.alarms.size() == 1, 20);
+        assertThat(cache.alarms().find("late-1")).isNotNull();
+    }
+
+    @Test
+    void ownActionIsPublishedFromTheOutboxAndComesBackOnce() throws Exception {
+        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
+        broker.start();
+        startConsole(broker.clientUrl());
+        Collected.await(collected::connected, 20);
+        publish(broker.clientUrl(), BusAddresses.ALARMS, List.of(alarm("ack-me")));
+        Collected.await(() -> collected.alarms.size() == 1, 20);
+
+        var actions = new org.haechi.messaging.cache.OperatorActions(cache, "op-kim", "ws-test",
+                java.time.Clock.systemUTC());
+        Alarm local = actions.perform("ack-me", org.haechi.core.alarm.ActionKind.ACKNOWLEDGE, null);
+        assertThat(local.state()).isEqualTo(AlarmState.ACKNOWLEDGED);
+        assertThat(local.pending()).isTrue();
+        bus.publishOutbox();
+        Collected.await(() -> Collected.quietly(() -> cache.actions().outbox().isEmpty()
+                && !cache.alarms().find("ack-me").pending()), 20);
+        assertThat(cache.actions().outbox()).isEmpty();
+        assertThat(cache.alarms().find("ack-me").state()).isEqualTo(AlarmState.ACKNOWLEDGED);
+        assertThat(cache.alarms().find("ack-me").pending()).isFalse();
+    }
+}

@@ -1,0 +1,84 @@
+package org.haechi.messaging.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.haechi.core.alarm.Alarm;
+import org.haechi.core.alarm.AlarmType;
+import org.haechi.core.alarm.Severity;
+import org.haechi.core.geo.GeoPoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AlarmCodecTest {
+    private final AlarmCodec codec = new AlarmCodec();
+    private final Instant now = Instant.parse("2026-11-28T05:12:01Z");
+
+    static String golden(String name) throws IOException {
+        try (InputStream in = AlarmCodecTest.class.getResourceAsStream("/golden/alarm/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void decodesTheContractExampleWithEveryField() throws Exception {
+        Alarm a = codec.decode(golden("emergency-bell.json"), now);
+        assertThat(a.id()).isEqualTo("bell-0193-20261128T051200Z");
+        assertThat(a.type()).isEqualTo(AlarmType.EMERGENCY_BELL);
+        assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(a.occurredAt()).isEqualTo(Instant.parse("2026-11-28T05:12:00Z"));
+        assertThat(a.receivedAt()).isEqualTo(now);
+        assertThat(a.location()).isEqualTo(new GeoPoint(37.4979, 127.0276));
+        assertThat(a.sourceId()).isEqualTo("bell-0193");
+        assertThat(a.attributes()).containsEntry("district", "Gangnam-gu");
+    }
+
+    @Test
+    void optionalFieldsMayBeAbsentAndOffsetsAreAccepted() throws Exception {
+        Alarm a = codec.decode(golden("minimal.json"), now);
+        assertThat(a.location()).isNull();
+        assertThat(a.occurredAt()).isEqualTo(Instant.parse("2026-11-27T20:12:00Z"));
+    }
+
+    @Test
+    void unknownTypeIsKeptWithItsNameNotDropped() throws Exception {
+        Alarm a = codec.decode(golden("unknown-type.json"), now);
+        assertThat(a.type()).isEqualTo(AlarmType.UNKNOWN);
+        assertThat(a.typeName()).isEqualTo("DRONE_SIGHTING");
+        assertThat(a.title()).contains("드론");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "missing-id.json, missing required field 'id'",
+        "bad-severity.json, severity 'URGENT'",
+        "location-out-of-range.json, outside -90..90",
+        "bad-time.json, not an ISO-8601 instant",
+        "not-json.json, not valid JSON",
+        "wrong-schema.json, expected 'haechi.alarm/1'"
+    })
+    void contractBreaksAreRejectedWithAReason(String file, String reason) throws Exception {
+        String body = golden(file);
+        assertThatThrownBy(() -> codec.decode(body, now)).isInstanceOf(ContractViolation.class)
+                .hasMessageContaining(reason);
+    }
+
+    @Test
+    void emptyAndNullBodiesAreRejected() {
+        assertThatThrownBy(() -> codec.decode(null, now)).isInstanceOf(ContractViolation.class);
+        assertThatThrownBy(() -> codec.decode("  ", now)).isInstanceOf(ContractViolation.class);
+        assertThatThrownBy(() -> codec.decode("[1,2]", now)).hasMessageContaining("not a JSON object");
+    }
+
+    @Test
+    void encodeThenDecodeKeepsTheWireFields() throws Exception {
+        Alarm a = codec.decode(golden("emergency-bell.json"), now);
+        Alarm back = codec.decode(codec.encode(a), now);
+        assertThat(back).isEqualTo(a);
+    }
+}
