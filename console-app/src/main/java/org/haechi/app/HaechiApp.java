@@ -80,7 +80,8 @@ public final class HaechiApp extends Application {
         wireSelection(details);
         MainWindow window = new MainWindow(map.view(), new LayerPanel(map.view(), text), details, wall,
                 new AlarmBoardView(board, text), new StatusBarView(status), text);
-        Scene scene = new Scene(window.root(), 1600, 900);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(HaechiApp.class.getResource("haechi.css").toExternalForm());
         stage.setTitle(text.getString("app.title") + "  [" + runtime.consoleId() + "]");
         stage.setScene(scene);

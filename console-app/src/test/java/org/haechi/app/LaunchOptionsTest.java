@@ -1,0 +1,48 @@
+package org.haechi.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+    @Test
+    void defaultIsEmbeddedBrokerWithSimulator() {
+        LaunchOptions o = LaunchOptions.parse(List.of());
+        assertThat(o.embeddedBroker()).isTrue();
+        assertThat(o.simulate()).isTrue();
+        assertThat(o.metricsPort()).isEqualTo(9464);
+        assertThat(o.dataDir().endsWith(Path.of(".local", "share", "haechi"))).isTrue();
+    }
+
+    @Test
+    void externalBrokerTurnsTheSimulatorOffUnlessAsked() {
+        assertThat(LaunchOptions.parse(List.of("--broker", "tcp://a:61616")).simulate()).isFalse();
+        assertThat(LaunchOptions.parse(List.of("--broker", "tcp://a:61616", "--sim")).simulate()).isTrue();
+    }
+
+    @Test
+    void readsEveryOption() {
+        LaunchOptions o = LaunchOptions.parse(List.of("--data-dir", "/tmp/x", "--no-sim", "--lang", "ko",
+                "--screenshot", "s.png", "--exit-after", "60", "--metrics-port", "0", "--operator", "op-kim"));
+        assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(o.simulate()).isFalse();
+        assertThat(o.locale()).isEqualTo(Locale.KOREAN);
+        assertThat(o.screenshot()).isEqualTo(Path.of("s.png"));
+        assertThat(o.exitAfterSec()).isEqualTo(60);
+        assertThat(o.metricsPort()).isZero();
+        assertThat(o.operator()).isEqualTo("op-kim");
+    }
+
+    @Test
+    void badInputGetsAClearMessage() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--lang", "fr"))).hasMessageContaining("ko or en");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--exit-after", "soon")))
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--broker"))).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--password", "x"))).hasMessageContaining("unknown");
+    }
+}
