@@ -79,7 +79,7 @@ public final class HaechiApp extends Application {
         feeds = new ConsoleFeeds(board, map, metrics);
         wireSelection(details);
         MainWindow window = new MainWindow(map.view(), new LayerPanel(map.view(), text), details, wall,
-                new AlarmBoardView(board, text), new StatusBarView(status), text);
+                new AlarmBoardView(board, text), new StatusBarView(status), menu(text), text);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(HaechiApp.class.getResource("haechi.css").toExternalForm());
@@ -92,6 +92,21 @@ public final class HaechiApp extends Application {
         startTimers(status);
         connectInBackground(status);
         scheduleExit(scene);
+    }
+
+    private javafx.scene.control.MenuBar menu(ResourceBundle text) {
+        var rejected = new javafx.scene.control.MenuItem(text.getString("menu.rejected"));
+        rejected.setOnAction(e -> new org.haechi.app.shell.RejectedMessagesView(text).show(stage,
+                () -> runtime.cache().rejected().newest(5000), work));
+        var about = new javafx.scene.control.MenuItem(text.getString("menu.about"));
+        about.setOnAction(e -> {
+            var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                    text.getString("about.text"));
+            alert.setHeaderText(text.getString("app.title"));
+            alert.initOwner(stage);
+            alert.show();
+        });
+        return new javafx.scene.control.MenuBar(new javafx.scene.control.Menu("Haechi", null, rejected, about));
     }
 
     private void wireSelection(DetailsView details) {

@@ -22,6 +22,7 @@ import org.haechi.messaging.codec.AlarmCodec;
 import org.haechi.messaging.codec.AssetCodec;
 import org.haechi.messaging.codec.CapCodec;
 import org.haechi.messaging.codec.PositionCodec;
+import org.haechi.sim.data.DistrictLookup;
 import org.haechi.sim.data.SeoulData;
 import org.haechi.sim.traffic.AlarmFactory;
 import org.haechi.sim.traffic.SimPublisher;
@@ -42,6 +43,11 @@ public final class FieldSimulator implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "haechi-field-sim");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService registryThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "haechi-field-sim-registry");
         t.setDaemon(true);
         return t;
     });
@@ -73,11 +79,12 @@ public final class FieldSimulator implements AutoCloseable {
                     .flatMap(List::stream).map(Asset::location).toList();
             List<GeoPoint> homes = data.schools().stream().map(Asset::location).toList();
             walker = new TagWalker(sites, homes, options.tags(), 7);
-            alarms = new AlarmFactory(registry.realCameras(), data.accessPoints(), data.schools(), 11);
+            alarms = new AlarmFactory(registry.realCameras(), data.accessPoints(), data.schools(),
+                    new DistrictLookup(data.districts())::nameAt, 11);
             publishAlarms(12 + options.stormAlarms());
             thread.scheduleAtFixedRate(this::publishPositions, 0, 1, TimeUnit.SECONDS);
             scheduleNextAlarm();
-            publishRegistryInChunks(registry);
+            registryThread.execute(() -> publishRegistry(registry));
             Thread server = new Thread(this::startStreams, "haechi-sim-streams");
             server.setDaemon(true);
             server.start();
@@ -117,32 +124,23 @@ public final class FieldSimulator implements AutoCloseable {
     }
 
     /**
-     * Publishes the registry (once per work folder; afterwards only the streamed cameras) in chunks between the
-     * live traffic, so alarms and positions flow while 126,000 assets go out.
+     * Publishes the registry (once per work folder; afterwards only the streamed cameras) on its own thread and
+     * connection, so alarms and positions keep flowing while 126,000 assets go out.
      */
-    private void publishRegistryInChunks(SimRegistry registry) throws IOException {
+    private void publishRegistry(SimRegistry registry) {
         Path marker = options.workDir().resolve(REGISTRY_MARKER);
         List<Asset> all = Files.exists(marker) ? registry.realCameras().stream().filter(Asset::hasStream).toList()
                 : registry.all();
         AssetCodec codec = new AssetCodec();
-        int chunk = 5000;
-        for (int from = 0; from < all.size(); from += chunk) {
-            List<Asset> part = all.subList(from, Math.min(all.size(), from + chunk));
-            boolean last = from + chunk >= all.size();
-            thread.schedule(() -> {
-                try {
-                    for (Asset a : part) {
-                        publisher.send(BusAddresses.ASSETS, codec.encode(a), true, null);
-                    }
-                    if (last) {
-                        Files.createDirectories(options.workDir());
-                        Files.writeString(marker, Instant.now(clock) + " " + all.size() + " assets\n");
-                        LOG.info("published " + all.size() + " assets");
-                    }
-                } catch (JMSException | IOException e) {
-                    LOG.warning("registry not fully published: " + e.getMessage());
-                }
-            }, 200L * (from / chunk), TimeUnit.MILLISECONDS);
+        try (SimPublisher registryPublisher = new SimPublisher(brokerUrl, null, null)) {
+            for (Asset a : all) {
+                registryPublisher.send(BusAddresses.ASSETS, codec.encode(a), true, null);
+            }
+            Files.createDirectories(options.workDir());
+            Files.writeString(marker, Instant.now(clock) + " " + all.size() + " assets\n");
+            LOG.info("published " + all.size() + " assets");
+        } catch (JMSException | IOException e) {
+            LOG.warning("registry not fully published: " + e.getMessage());
         }
     }
 
@@ -188,6 +186,7 @@ public final class FieldSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        registryThread.shutdownNow();
         thread.shutdownNow();
         try {
             thread.awaitTermination(3, TimeUnit.SECONDS);

@@ -23,7 +23,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
 
     public MainWindow(MapView map, LayerPanel layers, DetailsView details, CameraWall wall, AlarmBoardView alarms,
-                      StatusBarView status, ResourceBundle text) {
+                      StatusBarView status, javafx.scene.control.MenuBar menu, ResourceBundle text) {
         VBox side = new VBox(8, layers, details);
         side.setPrefWidth(270);
         side.setMinWidth(200);
@@ -40,6 +40,7 @@ public final class MainWindow {
         SplitPane main = new SplitPane(side, mapPane, right);
         main.setDividerPositions(0.17, 0.60);
         SplitPane.setResizableWithParent(side, false);
+        root.setTop(menu);
         root.setCenter(main);
         root.setBottom(status);
     }

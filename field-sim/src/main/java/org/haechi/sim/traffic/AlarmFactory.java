@@ -30,9 +30,12 @@ public final class AlarmFactory {
     private final List<Asset> accessPoints;
     private final List<Asset> schools;
     private final AtomicLong sequence = new AtomicLong();
+    private final java.util.function.Function<GeoPoint, String> districtAt;
 
-    public AlarmFactory(List<Asset> cameras, List<Asset> accessPoints, List<Asset> schools, long seed) {
+    public AlarmFactory(List<Asset> cameras, List<Asset> accessPoints, List<Asset> schools,
+                        java.util.function.Function<GeoPoint, String> districtAt, long seed) {
         this.random = new Random(seed);
+        this.districtAt = districtAt;
         this.cameras = cameras;
         this.accessPoints = accessPoints;
         this.schools = schools;
@@ -82,8 +85,9 @@ public final class AlarmFactory {
         String id = type.name().toLowerCase().replace('_', '-') + "-" + ID_TIME.format(now) + "-"
                 + sequence.incrementAndGet() + "-" + Integer.toHexString(random.nextInt(0x10000));
         Map<String, String> attrs = new HashMap<>();
-        if (near != null && near.attributes().containsKey("district")) {
-            attrs.put("district", near.attributes().get("district"));
+        String district = at == null ? null : districtAt.apply(at);
+        if (district != null) {
+            attrs.put("district", district);
         }
         if (near != null) {
             attrs.put("nearAsset", near.id());

@@ -18,9 +18,12 @@ public final class TestStreamServer implements AutoCloseable {
     private static final String FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
     private final Path clipDir;
     private final List<Process> servers = new ArrayList<>();
+    private final Thread killOnExit = new Thread(this::close, "haechi-test-streams-stop");
+    private boolean closed;
 
     public TestStreamServer(Path clipDir) {
         this.clipDir = clipDir;
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /** True when ffmpeg and cvlc are on this machine. */
@@ -52,9 +55,14 @@ public final class TestStreamServer implements AutoCloseable {
         }
         String pipeline = "exec ffmpeg -hide_banner -loglevel error -nostdin -re -stream_loop -1 -i '" + clip
                 + "' -c copy -f mpegts - | " + vlc;
-        Process p = new ProcessBuilder("bash", "-c", pipeline).redirectErrorStream(true)
-                .redirectOutput(clipDir.resolve(name + ".log").toFile()).start();
-        servers.add(p);
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("test stream server is closed");
+            }
+            Process p = new ProcessBuilder("bash", "-c", pipeline).redirectErrorStream(true)
+                    .redirectOutput(clipDir.resolve(name + ".log").toFile()).start();
+            servers.add(p);
+        }
         return url;
     }
 
@@ -71,8 +79,8 @@ public final class TestStreamServer implements AutoCloseable {
                 + ":box=1:boxcolor=black@0.6,drawtext=" + font + "text='%{pts\\:hms}':x=12:y=h-44:fontsize=28"
                 + ":fontcolor=yellow:box=1:boxcolor=black@0.6";
         Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
-                "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-t", "20", "-vf", filter,
-                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-keyint_min", "25",
+                "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=15", "-t", "12", "-vf", filter,
+                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "15", "-keyint_min", "15",
                 "-pix_fmt", "yuv420p", "-b:v", "800k", "-f", "mpegts", tmp.toString())
                 .redirectErrorStream(true).redirectOutput(clipDir.resolve(name + ".make.log").toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -89,14 +97,20 @@ public final class TestStreamServer implements AutoCloseable {
     }
 
     /** Stops one stream's server processes (used by fault tests to take a camera off the air). */
-    public void kill(int index) {
+    public synchronized void kill(int index) {
         Process p = servers.get(index);
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // already shutting down, or closing from the hook itself
+        }
         for (Process p : servers) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();

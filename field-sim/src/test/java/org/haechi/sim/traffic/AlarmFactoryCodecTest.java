@@ -14,6 +14,8 @@ import org.haechi.core.alarm.AlarmType;
 import org.haechi.core.asset.Asset;
 import org.haechi.core.geo.GeoPoint;
 import org.haechi.messaging.codec.AlarmCodec;
+import org.haechi.sim.data.District;
+import org.haechi.sim.data.DistrictLookup;
 import org.haechi.sim.data.SeoulData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ class AlarmFactoryCodecTest {
     private static final int COUNT = 500;
     private static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
     private static List<Alarm> alarms;
+    private static Set<String> districts;
 
     @BeforeAll
     static void generate() throws Exception {
@@ -29,7 +32,9 @@ class AlarmFactoryCodecTest {
         List<GeoPoint> sites = java.util.stream.Stream.of(data.gangnamCameras(), data.accessPoints(), data.schools())
                 .flatMap(List::stream).map(Asset::location).toList();
         TagWalker walker = new TagWalker(sites, data.schools().stream().map(Asset::location).toList(), 20, 7);
-        AlarmFactory factory = new AlarmFactory(data.gangnamCameras(), data.accessPoints(), data.schools(), 11);
+        districts = data.districts().stream().map(District::name).collect(Collectors.toSet());
+        AlarmFactory factory = new AlarmFactory(data.gangnamCameras(), data.accessPoints(), data.schools(),
+                new DistrictLookup(data.districts())::nameAt, 11);
         alarms = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {
             Instant now = T0.plusSeconds(i);
@@ -92,8 +97,12 @@ class AlarmFactoryCodecTest {
             assertThat(a.title()).isNotBlank();
             if (a.type() == AlarmType.CYBER) {
                 assertThat(a.location()).isNull();
+                assertThat(a.attributes()).doesNotContainKey("district");
             } else {
                 assertThat(a.location()).as(a.id()).isNotNull();
+            }
+            if (a.attributes().containsKey("district")) {
+                assertThat(districts).as(a.id()).contains(a.attributes().get("district"));
             }
         });
     }

@@ -32,6 +32,8 @@ public final class AssetLayer implements MapLayer {
     private final double clusterAbove;
     private final Executor worker;
     private final GridClusters clusters = new GridClusters();
+    private final java.util.concurrent.atomic.AtomicReference<List<Asset>> pending =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private PointIndex index = new PointIndex(List.of());
     private Runnable repaint = () -> { };
 
@@ -52,10 +54,17 @@ public final class AssetLayer implements MapLayer {
         this.repaint = repaintRequest;
     }
 
-    /** Replaces the layer's assets (those of its kind are kept). Any thread; the swap happens on the FX thread. */
+    /**
+     * Replaces the layer's assets (those of its kind are kept). Any thread; the swap happens on the FX thread.
+     * Calls faster than the worker builds coalesce: only the latest list is indexed.
+     */
     public void setAssets(List<Asset> assets) {
+        if (pending.getAndSet(assets) != null) {
+            return;
+        }
         worker.execute(() -> {
-            PointIndex built = new PointIndex(assets.stream().filter(a -> a.kind() == kind).toList());
+            List<Asset> latest = pending.getAndSet(null);
+            PointIndex built = new PointIndex(latest.stream().filter(a -> a.kind() == kind).toList());
             Platform.runLater(() -> {
                 index = built;
                 repaint.run();

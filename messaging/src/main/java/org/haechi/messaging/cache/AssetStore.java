@@ -26,8 +26,13 @@ public final class AssetStore {
     public void upsert(Connection c, List<Asset> assets) throws SQLException {
         Map<String, Asset> last = new LinkedHashMap<>();
         assets.forEach(a -> last.put(a.id(), a));
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO asset (id, kind, lat, lon, name, status, "
-                + "stream_url, heading, fov, range_m, attributes) KEY (id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+        // Delete then insert: several times faster in H2 than MERGE ... KEY for whole-registry loads.
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM asset WHERE id = ANY(?)")) {
+            del.setArray(1, c.createArrayOf("VARCHAR", last.keySet().toArray()));
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO asset (id, kind, lat, lon, name, status, "
+                + "stream_url, heading, fov, range_m, attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Asset a : last.values()) {
                 ps.setString(1, a.id());
                 ps.setString(2, a.kind().name());
