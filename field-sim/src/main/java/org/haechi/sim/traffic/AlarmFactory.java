@@ -55,10 +55,13 @@ public final class AlarmFactory {
         } else if (roll < 55) {
             return alarm(AlarmType.CHILD_SOS, Severity.CRITICAL, now, tag.location(), tag.personId(),
                     "SOS pressed by tagged child " + tag.personId(), null);
-        } else if (roll < 63) {
+        } else if (roll < 60) {
             Asset school = pick(schools);
             return alarm(AlarmType.GEOFENCE_EXIT, Severity.HIGH, now, tag.location(), tag.personId(),
                     "Tag " + tag.personId() + " left the safe zone of " + school.name(), school);
+        } else if (roll < 63) {
+            return alarm(AlarmType.GEOFENCE_ENTER, Severity.MEDIUM, now, tag.location(), tag.personId(),
+                    "Tag " + tag.personId() + " entered a restricted zone (construction site)", null);
         } else if (roll < 73) {
             Asset cam = pick(cameras);
             return alarm(AlarmType.CAMERA_OFFLINE, Severity.MEDIUM, now, cam.location(), cam.id(),

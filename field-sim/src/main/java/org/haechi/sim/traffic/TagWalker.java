@@ -46,13 +46,19 @@ public final class TagWalker {
         return new TagPosition(t.id, now, t.at, 8);
     }
 
+    /** A random site near {@code from}: within 400 m, else within a wider box, doubling up to 6.4 km. */
     private GeoPoint nextSite(GeoPoint from) {
-        double d = 400 / METRES_PER_DEG_LAT;
-        @SuppressWarnings("unchecked")
-        List<GeoPoint> near = sites.query(new Envelope(from.lon() - d * 1.26, from.lon() + d * 1.26,
-                from.lat() - d, from.lat() + d));
-        near.removeIf(p -> p.equals(from));
-        return near.isEmpty() ? from : near.get(random.nextInt(near.size()));
+        for (double metres = 400; metres <= 6400; metres *= 2) {
+            double d = metres / METRES_PER_DEG_LAT;
+            @SuppressWarnings("unchecked")
+            List<GeoPoint> near = sites.query(new Envelope(from.lon() - d * 1.26, from.lon() + d * 1.26,
+                    from.lat() - d, from.lat() + d));
+            near.removeIf(p -> p.equals(from));
+            if (!near.isEmpty()) {
+                return near.get(random.nextInt(near.size()));
+            }
+        }
+        return from;
     }
 
     private final class Tag {

@@ -99,7 +99,6 @@ class TagWalkerTest {
      * schools with the shipped data) stands still for the whole run.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("bug: tags whose home has no other site within 400 m never move; see TagWalker.nextSite")
     void everyTagMovesEvenFromAnIsolatedHome() {
         List<List<TagPosition>> fixes = walk(new TagWalker(sites, homes, TAGS, 7), STEPS);
 
