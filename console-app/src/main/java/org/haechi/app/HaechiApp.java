@@ -1,6 +1,7 @@
 package org.haechi.app;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.haechi.app.alarm.AlarmBoardView;
 import org.haechi.app.alarm.AlarmBoardViewModel;
+import org.haechi.app.alarm.AlarmDetails;
 import org.haechi.app.alarm.CriticalSound;
 import org.haechi.app.camera.CameraChooser;
 import org.haechi.app.map.ConsoleMap;
@@ -117,8 +119,12 @@ public final class HaechiApp extends Application {
         });
         board.selectedProperty().addListener((o, old, alarm) -> {
             map.focus(alarm);
+            if (alarm != null) {
+                details.show(AlarmDetails.of(alarm, alarm.location() == null ? List.of()
+                        : map.camerasSeeing(alarm.location())));
+            }
             if (alarm != null && alarm.location() != null) {
-                wall.show(CameraChooser.nearestWithStream(alarm.location(), map.streamedCameras(), 4));
+                wall.show(map.wallCamerasFor(alarm.location(), 4).stream().map(CameraChooser::source).toList());
             }
         });
     }

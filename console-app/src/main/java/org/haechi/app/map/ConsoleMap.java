@@ -93,6 +93,26 @@ public final class ConsoleMap implements AutoCloseable {
         return streamed.values();
     }
 
+    /** Cameras that can see {@code p} (field of view and range), nearest first. FX thread. */
+    public List<Asset> camerasSeeing(org.haechi.core.geo.GeoPoint p) {
+        return org.haechi.map.query.CameraVisibility.camerasSeeing(p, cameras.index()).stream()
+                .map(org.haechi.map.query.CameraVisibility.Sighting::camera).toList();
+    }
+
+    /**
+     * The cameras to put on the wall for a point: those with a stream that can see it, nearest first, then the
+     * nearest other cameras with a stream. FX thread.
+     */
+    public List<Asset> wallCamerasFor(org.haechi.core.geo.GeoPoint p, int count) {
+        java.util.LinkedHashMap<String, Asset> chosen = new java.util.LinkedHashMap<>();
+        camerasSeeing(p).stream().filter(Asset::hasStream).limit(count).forEach(a -> chosen.put(a.id(), a));
+        streamed.values().stream()
+                .sorted(java.util.Comparator.comparingDouble(a -> a.location().distanceMetres(p)))
+                .filter(a -> !chosen.containsKey(a.id())).limit(Math.max(0, count - chosen.size()))
+                .forEach(a -> chosen.put(a.id(), a));
+        return List.copyOf(chosen.values());
+    }
+
     public void addFixes(List<TagPosition> fixes) {
         tags.addFixes(fixes);
     }
