@@ -37,6 +37,11 @@ public final class AlarmLayer implements MapLayer {
     }
 
     @Override
+    public boolean dynamic() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "alarms";
     }

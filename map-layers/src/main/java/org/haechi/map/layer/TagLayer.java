@@ -59,6 +59,11 @@ public final class TagLayer implements MapLayer {
     }
 
     @Override
+    public boolean dynamic() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "tags";
     }

@@ -29,7 +29,15 @@ public interface MapLayer {
         return Color.GRAY;
     }
 
-    /** Whether the layer changes without input (animations): the map then repaints every frame. */
+    /**
+     * Whether the layer changes often (moving tags, flashing alarms): dynamic layers are drawn on the map's upper
+     * canvas, which repaints without redrawing the static layers below.
+     */
+    default boolean dynamic() {
+        return false;
+    }
+
+    /** Whether the layer changes without input (animations): the map then repaints it a few times a second. */
     default boolean animated() {
         return false;
     }

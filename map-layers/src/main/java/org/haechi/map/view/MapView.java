@@ -16,19 +16,28 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import org.haechi.core.geo.GeoPoint;
 
 /**
- * The map control: a Canvas drawing a stack of layers, panned by dragging or the arrow keys and zoomed by the
- * wheel or +/-. Repaints at most once per pulse and only when something changed. FX thread only.
+ * The map control. Static layers are drawn on a lower canvas and dynamic layers (tags, alarms) on an upper one; both
+ * cover the view plus a margin. Panning only moves the two canvases (no redrawing) until the margin is used up, so
+ * a pan frame costs a composite, not a rasterisation of 130,000 markers; a zoom or a change of data redraws the
+ * canvas concerned at the next pulse. Panned by dragging or the arrow keys, zoomed by the wheel or +/-.
+ * FX thread only.
  */
 public final class MapView extends Region {
     public static final double MIN_RESOLUTION = 0.15;
     public static final double MAX_RESOLUTION = 400;
-    private final Canvas canvas = new Canvas();
+    static final double MARGIN = 384;
+    private final Canvas base = new Canvas();
+    private final Canvas live = new Canvas();
     private final ObservableList<LayerEntry> layers = FXCollections.observableArrayList();
     private Viewport viewport = new Viewport(WebMercator.x(126.99), WebMercator.y(37.55), 40, 800, 600);
-    private boolean dirty = true;
+    private Viewport baseDrawn;
+    private Viewport liveDrawn;
+    private boolean baseDirty = true;
+    private boolean liveDirty = true;
     private long lastAnimationRepaint;
     private double dragX;
     private double dragY;
@@ -38,7 +47,11 @@ public final class MapView extends Region {
 
     public MapView() {
         getStyleClass().add("map-view");
-        getChildren().add(canvas);
+        getChildren().addAll(base, live);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         setFocusTraversable(true);
         setOnMousePressed(this::onPressed);
         setOnMouseDragged(this::onDragged);
@@ -48,25 +61,24 @@ public final class MapView extends Region {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (!dirty && anyAnimated() && now - lastAnimationRepaint > 250_000_000L) {
-                    dirty = true;
-                }
-                if (dirty) {
+                if (anyAnimated() && now - lastAnimationRepaint > 250_000_000L) {
                     lastAnimationRepaint = now;
-                    paint();
+                    liveDirty = true;
                 }
+                paint();
             }
         }.start();
     }
 
-    /** Adds a layer on top and returns its entry. */
+    /** Adds a layer on top (of the static or the dynamic stack) and returns its entry. */
     public LayerEntry addLayer(MapLayer layer) {
         LayerEntry entry = new LayerEntry(layer);
-        layer.attach(this::requestRepaint);
-        entry.visibleProperty().addListener((o, a, b) -> requestRepaint());
-        entry.opacityProperty().addListener((o, a, b) -> requestRepaint());
+        Runnable repaint = layer.dynamic() ? () -> liveDirty = true : () -> baseDirty = true;
+        layer.attach(repaint);
+        entry.visibleProperty().addListener((o, a, b) -> repaint.run());
+        entry.opacityProperty().addListener((o, a, b) -> repaint.run());
         layers.add(entry);
-        requestRepaint();
+        repaint.run();
         return entry;
     }
 
@@ -74,9 +86,10 @@ public final class MapView extends Region {
         return layers;
     }
 
-    /** Asks for a repaint at the next pulse; FX thread. */
+    /** Asks for a full repaint at the next pulse; FX thread. */
     public void requestRepaint() {
-        dirty = true;
+        baseDirty = true;
+        liveDirty = true;
     }
 
     public Viewport viewport() {
@@ -85,7 +98,6 @@ public final class MapView extends Region {
 
     public void setViewport(Viewport v) {
         viewport = v.withSize(Math.max(1, getWidth()), Math.max(1, getHeight()));
-        requestRepaint();
     }
 
     /** Centres on a point at the given resolution (metres per pixel). */
@@ -98,19 +110,17 @@ public final class MapView extends Region {
         this.selectionListener = listener;
     }
 
-    /** Told the duration in seconds of every repaint. */
+    /** Told the duration in seconds of every redraw of a canvas (not of frames that only move the canvases). */
     public void setOnFrame(DoubleConsumer listener) {
         this.frameListener = listener;
     }
 
     @Override
     protected void layoutChildren() {
-        double w = getWidth();
-        double h = getHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            viewport = viewport.withSize(Math.max(1, w), Math.max(1, h));
+        double w = Math.max(1, getWidth());
+        double h = Math.max(1, getHeight());
+        if (viewport.width() != w || viewport.height() != h) {
+            viewport = viewport.withSize(w, h);
             requestRepaint();
         }
     }
@@ -124,29 +134,77 @@ public final class MapView extends Region {
         return false;
     }
 
+    /** Once per pulse: redraw a canvas only if its content changed or the view left its margin; else move it. */
     private void paint() {
-        dirty = false;
+        if (baseDirty || !covers(baseDrawn)) {
+            baseDrawn = redraw(base, false);
+            baseDirty = false;
+        }
+        if (liveDirty || !covers(liveDrawn)) {
+            liveDrawn = redraw(live, true);
+            liveDirty = false;
+        }
+        place(base, baseDrawn);
+        place(live, liveDrawn);
+    }
+
+    private boolean covers(Viewport drawn) {
+        if (drawn == null || drawn.resolution() != viewport.resolution()
+                || drawn.width() != viewport.width() + 2 * MARGIN || drawn.height() != viewport.height() + 2 * MARGIN) {
+            return false;
+        }
+        double dx = (viewport.centreX() - drawn.centreX()) / viewport.resolution();
+        double dy = (drawn.centreY() - viewport.centreY()) / viewport.resolution();
+        return Math.abs(dx) <= MARGIN && Math.abs(dy) <= MARGIN;
+    }
+
+    private void place(Canvas canvas, Viewport drawn) {
+        double dx = (viewport.centreX() - drawn.centreX()) / viewport.resolution();
+        double dy = (drawn.centreY() - viewport.centreY()) / viewport.resolution();
+        // Whole pixels: a fractional offset makes the software pipeline resample the canvas (about 3x the cost).
+        canvas.setLayoutX(Math.round(-MARGIN - dx));
+        canvas.setLayoutY(Math.round(-MARGIN - dy));
+    }
+
+    private Viewport redraw(Canvas canvas, boolean dynamic) {
         long start = System.nanoTime();
+        Viewport drawn = new Viewport(viewport.centreX(), viewport.centreY(), viewport.resolution(),
+                viewport.width() + 2 * MARGIN, viewport.height() + 2 * MARGIN);
+        if (canvas.getWidth() != drawn.width() || canvas.getHeight() != drawn.height()) {
+            canvas.setWidth(drawn.width());
+            canvas.setHeight(drawn.height());
+        }
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setGlobalAlpha(1);
-        g.setFill(Color.web("#1b2330"));
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (dynamic) {
+            g.clearRect(0, 0, drawn.width(), drawn.height());
+        } else {
+            g.setFill(Color.web("#1b2330"));
+            g.fillRect(0, 0, drawn.width(), drawn.height());
+        }
         for (LayerEntry e : new ArrayList<>(layers)) {
-            if (e.visibleProperty().get() && e.opacityProperty().get() > 0) {
+            if (e.layer().dynamic() == dynamic && e.visibleProperty().get() && e.opacityProperty().get() > 0) {
                 g.save();
                 g.setGlobalAlpha(e.opacityProperty().get());
-                e.layer().draw(g, viewport);
+                e.layer().draw(g, drawn);
                 g.restore();
             }
         }
         frameListener.accept((System.nanoTime() - start) / 1e9);
+        return drawn;
     }
 
     /** The top-most visible feature under a screen point. */
     public Optional<MapFeature> hit(double screenX, double screenY) {
-        List<LayerEntry> topFirst = new ArrayList<>(layers);
-        java.util.Collections.reverse(topFirst);
-        for (LayerEntry e : topFirst) {
+        List<LayerEntry> ordered = new ArrayList<>();
+        for (boolean dynamic : new boolean[] {true, false}) {
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                if (layers.get(i).layer().dynamic() == dynamic) {
+                    ordered.add(layers.get(i));
+                }
+            }
+        }
+        for (LayerEntry e : ordered) {
             if (e.visibleProperty().get()) {
                 Optional<MapFeature> f = e.layer().hit(viewport, screenX, screenY);
                 if (f.isPresent()) {
@@ -169,7 +227,6 @@ public final class MapView extends Region {
         dragged |= Math.abs(e.getX() - dragX) + Math.abs(e.getY() - dragY) > 0;
         dragX = e.getX();
         dragY = e.getY();
-        requestRepaint();
     }
 
     private void onReleased(MouseEvent e) {
@@ -191,7 +248,6 @@ public final class MapView extends Region {
     /** Zooms by {@code factor} about a screen point (greater than 1 zooms in). */
     public void zoom(double factor, double screenX, double screenY) {
         viewport = viewport.zoomAt(factor, screenX, screenY, MIN_RESOLUTION, MAX_RESOLUTION);
-        requestRepaint();
     }
 
     private void onKey(KeyEvent e) {
@@ -208,6 +264,5 @@ public final class MapView extends Region {
             }
         }
         e.consume();
-        requestRepaint();
     }
 }
