@@ -80,8 +80,17 @@ public final class HaechiApp extends Application {
         DetailsView details = new DetailsView(text);
         feeds = new ConsoleFeeds(board, map, metrics);
         wireSelection(details);
-        MainWindow window = new MainWindow(map.view(), new LayerPanel(map.view(), text), details, wall,
-                new AlarmBoardView(board, text), new StatusBarView(status), menu(text), text);
+        org.haechi.app.map.ZoneContentsView zoneContents = new org.haechi.app.map.ZoneContentsView(f -> {
+            details.show(f);
+            map.view().centreOn(new org.haechi.core.geo.GeoPoint(f.lat(), f.lon()),
+                    Math.min(map.view().viewport().resolution(), 2));
+        });
+        org.haechi.app.map.MapToolbar toolbar = new org.haechi.app.map.MapToolbar(map, zone -> {
+            var items = map.contentsOf(zone.contents());
+            zoneContents.show(zone.description() + ": " + ZoneSummary.of(items), items);
+        });
+        MainWindow window = new MainWindow(map.view(), toolbar, new LayerPanel(map.view(), text), details,
+                zoneContents, wall, new AlarmBoardView(board, text), new StatusBarView(status), menu(text), text);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(HaechiApp.class.getResource("haechi.css").toExternalForm());

@@ -44,6 +44,8 @@ public final class ConsoleMap implements AutoCloseable {
     private final TagLayer tags = new TagLayer(60);
     private final ZoneLayer zones;
     private final AlarmLayer alarms = new AlarmLayer();
+    private final org.haechi.map.layer.DrawLayer drawn = new org.haechi.map.layer.DrawLayer();
+    private final BasemapLayer basemap;
 
     public ConsoleMap(boolean korean, Clock clock) throws IOException {
         view.setId("map");
@@ -51,13 +53,38 @@ public final class ConsoleMap implements AutoCloseable {
         cameras = new AssetLayer("cameras", AssetKind.CAMERA, Color.web("#4da3ff"), 3, worker);
         accessPoints = new AssetLayer("access points", AssetKind.ACCESS_POINT, Color.web("#42d392"), 6, worker);
         schools = new AssetLayer("schools", AssetKind.SCHOOL, Color.web("#f2c14e"), 25, worker);
-        view.addLayer(BasemapLayer.seoul(korean));
+        basemap = BasemapLayer.seoul(korean);
+        view.addLayer(basemap);
         view.addLayer(zones);
         view.addLayer(schools);
         view.addLayer(accessPoints);
         view.addLayer(cameras);
         view.addLayer(tags);
         view.addLayer(alarms);
+        view.addLayer(drawn);
+    }
+
+    public org.haechi.map.layer.DrawLayer drawLayer() {
+        return drawn;
+    }
+
+    /** Places to search, from the basemap and the assets known now. FX thread. */
+    public PlaceIndex places() {
+        return PlaceIndex.build(basemap, assets.values());
+    }
+
+    /** The cameras, tags, schools and access points inside a zone, as clickable features. FX thread. */
+    public List<org.haechi.map.view.MapFeature> contentsOf(org.haechi.map.query.ZoneContents zone) {
+        List<org.haechi.map.view.MapFeature> out = new ArrayList<>();
+        for (AssetLayer layer : List.of(cameras, schools, accessPoints)) {
+            zone.assetsIn(layer.index()).forEach(a -> out.add(AssetLayer.feature(a)));
+        }
+        for (TagPosition t : zone.tagsIn(tags.latest())) {
+            out.add(new org.haechi.map.view.MapFeature("tag", t.personId(), "Tagged person " + t.personId(),
+                    java.util.Map.of("tag", t.personId(), "fix", t.fixAt().toString()), t.location().lat(),
+                    t.location().lon()));
+        }
+        return out;
     }
 
     public MapView view() {

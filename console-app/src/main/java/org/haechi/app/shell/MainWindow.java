@@ -22,13 +22,16 @@ import org.haechi.video.CameraWall;
 public final class MainWindow {
     private final BorderPane root = new BorderPane();
 
-    public MainWindow(MapView map, LayerPanel layers, DetailsView details, CameraWall wall, AlarmBoardView alarms,
-                      StatusBarView status, javafx.scene.control.MenuBar menu, ResourceBundle text) {
-        VBox side = new VBox(8, layers, details);
+    public MainWindow(MapView map, javafx.scene.Node mapToolbar, LayerPanel layers, DetailsView details,
+                      javafx.scene.Node zoneContents, CameraWall wall, AlarmBoardView alarms, StatusBarView status,
+                      javafx.scene.control.MenuBar menu, ResourceBundle text) {
+        VBox side = new VBox(8, layers, details, zoneContents);
         side.setPrefWidth(270);
         side.setMinWidth(200);
         VBox.setVgrow(details, Priority.ALWAYS);
-        StackPane mapPane = new StackPane(map);
+        StackPane mapStack = new StackPane(map);
+        VBox mapPane = new VBox(mapToolbar, mapStack);
+        VBox.setVgrow(mapStack, Priority.ALWAYS);
         mapPane.setMinWidth(300);
         Label wallTitle = new Label(text.getString("wall.title"));
         wallTitle.getStyleClass().add("panel-title");

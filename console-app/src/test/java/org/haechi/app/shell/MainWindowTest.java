@@ -22,6 +22,8 @@ import javafx.scene.control.TableView;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.haechi.app.HaechiApp;
 import org.haechi.app.LaunchOptions;
+import org.haechi.core.geo.GeoPoint;
+import org.haechi.map.view.MapView;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.alarm.AlarmState;
 import org.junit.jupiter.api.AfterAll;
@@ -87,13 +89,66 @@ class MainWindowTest {
     }
 
     static void publish(List<String> bodies) throws Exception {
+        publish("haechi.alarms", bodies);
+    }
+
+    static void publish(String address, List<String> bodies) throws Exception {
         try (Connection c = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort).createConnection();
              Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            var producer = s.createProducer(s.createTopic("haechi.alarms"));
+            var producer = s.createProducer(s.createTopic(address));
             for (String b : bodies) {
                 producer.send(s.createTextMessage(b));
             }
         }
+    }
+
+    static String asset(String kind, String id, double lat, double lon, String name) {
+        return "{\"schema\":\"haechi.asset/1\",\"kind\":\"" + kind + "\",\"id\":\"" + id + "\",\"lat\":" + lat
+                + ",\"lon\":" + lon + ",\"name\":\"" + name + "\",\"status\":\"ONLINE\"}";
+    }
+
+    MapView map() {
+        return robot.lookup("#map").queryAs(MapView.class);
+    }
+
+    /** Shows a point at street zoom and waits until the map's hit test finds something there. */
+    void showAndWaitFor(double lat, double lon) throws Exception {
+        await(() -> {
+            robot.interact(() -> map().centreOn(new GeoPoint(lat, lon), 0.5));
+            boolean[] found = {false};
+            robot.interact(() -> found[0] = map().hit(map().getWidth() / 2, map().getHeight() / 2).isPresent());
+            return found[0];
+        }, 30);
+    }
+
+    @Test
+    void clickingACameraOnTheMapShowsItsDetails() throws Exception {
+        publish("haechi.assets", List.of(asset("CAMERA", "cam-ui-1", 37.5400, 127.0600, "성수동 테스트 카메라")));
+        showAndWaitFor(37.5400, 127.0600);
+        robot.clickOn(map());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#details-heading").queryLabeled().getText()).isEqualTo("성수동 테스트 카메라");
+    }
+
+    @Test
+    void drawingAPolygonZoneListsWhatIsInside() throws Exception {
+        publish("haechi.assets", List.of(asset("CAMERA", "cam-zone-1", 37.5200, 126.9000, "zone camera"),
+                asset("SCHOOL", "school-zone-1", 37.5201, 126.9001, "zone school"),
+                asset("CAMERA", "cam-outside-1", 37.5300, 126.9000, "far camera")));
+        showAndWaitFor(37.5200, 126.9000);
+        robot.interact(() -> map().centreOn(new GeoPoint(37.5200, 126.9000), 0.5));
+        robot.clickOn("#tool-polygon");
+        var b = map().localToScreen(map().getBoundsInLocal());
+        double cx = b.getMinX() + b.getWidth() / 2;
+        double cy = b.getMinY() + b.getHeight() / 2;
+        robot.clickOn(cx - 60, cy + 60);
+        robot.clickOn(cx + 60, cy + 60);
+        robot.clickOn(cx + 60, cy - 60);
+        robot.doubleClickOn(cx - 60, cy - 60);
+        WaitForAsyncUtils.waitForFxEvents();
+        String summary = robot.lookup("#zone-summary").queryLabeled().getText();
+        assertThat(summary).contains("1 CAMERA").contains("1 SCHOOL");
+        robot.clickOn("#tool-select");
     }
 
     @SuppressWarnings("unchecked")

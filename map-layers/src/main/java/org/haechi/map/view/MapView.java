@@ -43,6 +43,7 @@ public final class MapView extends Region {
     private double dragY;
     private boolean dragged;
     private Consumer<Optional<MapFeature>> selectionListener = f -> { };
+    private MapTool tool;
     private DoubleConsumer frameListener = s -> { };
 
     public MapView() {
@@ -57,6 +58,11 @@ public final class MapView extends Region {
         setOnMouseDragged(this::onDragged);
         setOnMouseReleased(this::onReleased);
         setOnScroll(this::onScroll);
+        setOnMouseMoved(e -> {
+            if (tool != null) {
+                tool.move(geoAt(e.getX(), e.getY()));
+            }
+        });
         setOnKeyPressed(this::onKey);
         new AnimationTimer() {
             @Override
@@ -104,6 +110,21 @@ public final class MapView extends Region {
     public void centreOn(GeoPoint p, double resolution) {
         setViewport(new Viewport(WebMercator.x(p.lon()), WebMercator.y(p.lat()),
                 Math.max(MIN_RESOLUTION, Math.min(MAX_RESOLUTION, resolution)), getWidth(), getHeight()));
+    }
+
+    /** Sets the interaction tool, or null for selection; the previous tool is cancelled. */
+    public void setTool(MapTool newTool) {
+        if (tool != null && tool != newTool) {
+            tool.cancel();
+        }
+        tool = newTool;
+    }
+
+    /** The WGS84 point under a screen point. */
+    public GeoPoint geoAt(double screenX, double screenY) {
+        double lat = Math.max(-85, Math.min(85, WebMercator.lat(viewport.worldY(screenY))));
+        double lon = ((WebMercator.lon(viewport.worldX(screenX)) + 540) % 360) - 180;
+        return new GeoPoint(lat, lon);
     }
 
     public void setOnSelection(Consumer<Optional<MapFeature>> listener) {
@@ -230,7 +251,9 @@ public final class MapView extends Region {
     }
 
     private void onReleased(MouseEvent e) {
-        if (!dragged && e.getButton() == MouseButton.PRIMARY) {
+        if (!dragged && e.getButton() == MouseButton.PRIMARY && tool != null) {
+            tool.click(geoAt(e.getX(), e.getY()), e.getClickCount());
+        } else if (!dragged && e.getButton() == MouseButton.PRIMARY) {
             if (e.getClickCount() == 2) {
                 zoom(2, e.getX(), e.getY());
             } else {
@@ -259,6 +282,11 @@ public final class MapView extends Region {
             case DOWN -> viewport = viewport.panBy(0, -step);
             case PLUS, EQUALS, ADD -> zoom(1.5, getWidth() / 2, getHeight() / 2);
             case MINUS, SUBTRACT -> zoom(1 / 1.5, getWidth() / 2, getHeight() / 2);
+            case ESCAPE -> {
+                if (tool != null) {
+                    tool.cancel();
+                }
+            }
             default -> {
                 return;
             }
