@@ -46,7 +46,7 @@ public final class AlarmBoardView extends VBox {
         table.setPlaceholder(new Label(text.getString("alarm.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column(text.getString("alarm.col.time"), 70, a -> TIME.format(a.receivedAt())));
-        TableColumn<Alarm, String> severity = column(text.getString("alarm.col.severity"), 70,
+        TableColumn<Alarm, String> severity = column(text.getString("alarm.col.severity"), 82,
                 a -> a.severity().name());
         severity.setCellFactory(c -> new SeverityCell());
         table.getColumns().add(severity);

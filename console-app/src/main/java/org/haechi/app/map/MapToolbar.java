@@ -34,6 +34,7 @@ public final class MapToolbar extends HBox {
         ComboBox<PlaceIndex.Place> districts = new ComboBox<>();
         districts.setId("go-to-district");
         districts.setPromptText("Go to district");
+        districts.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         districts.setOnShowing(e -> {
             if (districts.getItems().isEmpty()) {
                 districts.getItems().setAll(map.places().districts());
@@ -47,7 +48,7 @@ public final class MapToolbar extends HBox {
         TextField search = new TextField();
         search.setId("place-search");
         search.setPromptText("Search place or address");
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(18);
         PlaceIndex[] index = {null};
         search.focusedProperty().addListener((o, a, focused) -> {
             if (focused) {
@@ -70,6 +71,7 @@ public final class MapToolbar extends HBox {
     private ToggleButton tool(String text, String id, MapTool tool, MapView view) {
         ToggleButton b = new ToggleButton(text);
         b.setId(id);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setToggleGroup(tools);
         b.selectedProperty().addListener((o, was, now) -> {
             if (now) {

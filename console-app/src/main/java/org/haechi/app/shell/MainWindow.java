@@ -41,7 +41,7 @@ public final class MainWindow {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.52);
         SplitPane main = new SplitPane(side, mapPane, right);
-        main.setDividerPositions(0.17, 0.60);
+        main.setDividerPositions(0.16, 0.62);
         SplitPane.setResizableWithParent(side, false);
         root.setTop(menu);
         root.setCenter(main);
