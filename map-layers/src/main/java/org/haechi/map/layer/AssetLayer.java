@@ -183,8 +183,28 @@ public final class AssetLayer implements MapLayer {
         if (v.resolution() > clusterAbove) {
             return hitCluster(v, sx, sy);
         }
-        int i = index.nearest(v.worldX(sx), v.worldY(sy), 8 * v.resolution());
-        return i < 0 ? Optional.empty() : Optional.of(feature(index.asset(i)));
+        double r = 8 * v.resolution();
+        double x = v.worldX(sx);
+        double y = v.worldY(sy);
+        int i = index.nearest(x, y, r);
+        if (i < 0) {
+            return Optional.empty();
+        }
+        // Markers on the same spot (several cameras at one site) cannot be split by zooming: list them all.
+        List<Integer> here = index.query(index.x(i) - r / 4, index.y(i) - r / 4, index.x(i) + r / 4,
+                index.y(i) + r / 4);
+        return Optional.of(here.size() > 1 ? members(here) : feature(index.asset(i)));
+    }
+
+    private MapFeature members(List<Integer> here) {
+        Map<String, String> d = new LinkedHashMap<>();
+        here.stream().limit(50).forEach(j -> d.put(index.asset(j).id(), String.valueOf(index.asset(j).name())));
+        if (here.size() > 50) {
+            d.put("...", (here.size() - 50) + " more");
+        }
+        Asset first = index.asset(here.get(0));
+        return new MapFeature(name, "members:" + first.id(), here.size() + " " + name + " at this spot", d,
+                first.location().lat(), first.location().lon());
     }
 
     private Optional<MapFeature> hitCluster(Viewport v, double sx, double sy) {

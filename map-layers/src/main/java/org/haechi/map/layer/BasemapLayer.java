@@ -131,6 +131,18 @@ public final class BasemapLayer implements MapLayer {
         for (Area a : districts) {
             label(g, v, a);
         }
+        if (v.resolution() < 40) {
+            // The other language under the district name: operators and visitors read both.
+            g.setFont(MapFonts.regular(10));
+            g.setFill(Color.web("#8fa3bd"));
+            for (Area a : districts) {
+                double x = v.screenX(a.labelX());
+                double y = v.screenY(a.labelY()) + 13;
+                if (x > -50 && y > -20 && x < v.width() + 50 && y < v.height() + 20) {
+                    g.fillText(korean ? a.nameEng() : a.name(), x, y);
+                }
+            }
+        }
     }
 
     private void label(GraphicsContext g, Viewport v, Area a) {

@@ -1,7 +1,9 @@
 package org.haechi.messaging.broker;
 
 import java.nio.file.Path;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
@@ -15,6 +17,10 @@ import org.haechi.messaging.bus.BusAddresses;
  * for Artemis core and AMQP clients. Start once, stop at shutdown; any thread.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+    /** Where messages go that failed delivery 5 times. */
+    public static final String DEAD_LETTER = "haechi.dead-letter";
+    /** Where expired messages go. */
+    public static final String EXPIRED = "haechi.expired";
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
     private final String acceptorUrl;
 
@@ -42,8 +48,20 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setDefaultAddressRoutingType(RoutingType.MULTICAST)
                 .setDefaultQueueRoutingType(RoutingType.MULTICAST)
                 .setMaxSizeBytes(64L * 1024 * 1024)
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE);
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                // A message no client can even read (a broken producer) is redelivered at most 5 times, then kept
+                // in haechi.dead-letter for inspection.
+                .setMaxDeliveryAttempts(5)
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER))
+                .setExpiryAddress(SimpleString.of(EXPIRED));
         config.addAddressSetting("haechi.#", settings);
+        for (String name : new String[] {DEAD_LETTER, EXPIRED}) {
+            config.addAddressConfiguration(new CoreAddressConfiguration().setName(name)
+                    .addRoutingType(RoutingType.ANYCAST)
+                    .addQueueConfig(QueueConfiguration.of(name).setRoutingType(RoutingType.ANYCAST)));
+            config.addAddressSetting(name, new AddressSettings().setMaxSizeBytes(16L * 1024 * 1024)
+                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+        }
         // Pre-created as multicast so that an AMQP or core producer that knows only the name reaches every console.
         for (String address : BusAddresses.ALL) {
             config.addAddressConfiguration(new CoreAddressConfiguration().setName(address)

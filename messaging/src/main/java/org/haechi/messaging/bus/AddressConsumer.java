@@ -30,10 +30,13 @@ final class AddressConsumer implements Runnable {
     private final MessageConsumer consumer;
     private final BatchHandler handler;
     private final CacheDatabase db;
+    private final Runnable onUnexpectedEnd;
     private volatile boolean running = true;
 
+    /** {@code onUnexpectedEnd} runs if the loop ends while not stopped (the bus then reconnects). */
     AddressConsumer(String address, Session session, MessageConsumer consumer, BatchHandler handler,
-                    CacheDatabase db) {
+                    CacheDatabase db, Runnable onUnexpectedEnd) {
+        this.onUnexpectedEnd = onUnexpectedEnd;
         this.address = address;
         this.session = session;
         this.consumer = consumer;
@@ -46,37 +49,70 @@ final class AddressConsumer implements Runnable {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             while (running) {
-                List<String> bodies = receiveBatch();
-                if (!bodies.isEmpty()) {
-                    storeAndAcknowledge(c, bodies);
+                List<Received> batch = receiveBatch();
+                if (!batch.isEmpty()) {
+                    storeAndAcknowledge(c, batch);
                 }
             }
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "cache unavailable, consumer of " + address + " stops", e);
-        } catch (JMSException e) {
+        } catch (JMSException | RuntimeException e) {
             if (running) {
-                LOG.log(Level.WARNING, "consumer of " + address + " lost its session: " + e.getMessage());
+                LOG.log(Level.WARNING, "consumer of " + address + " lost its session: " + e);
+            }
+        } finally {
+            if (running) {
+                onUnexpectedEnd.run();
             }
         }
     }
 
-    private List<String> receiveBatch() throws JMSException {
-        List<String> bodies = new ArrayList<>();
-        Message m = consumer.receive(250);
+    private List<Received> receiveBatch() throws JMSException {
+        List<Received> batch = new ArrayList<>();
+        Message m = receive(batch, 250);
         while (m != null) {
-            bodies.add(bodyOf(m));
-            if (bodies.size() >= MAX_BATCH) {
+            batch.add(read(m));
+            if (batch.size() >= MAX_BATCH) {
                 break;
             }
-            m = consumer.receiveNoWait();
+            m = receive(batch, 0);
         }
-        return bodies;
+        return batch;
     }
 
-    private void storeAndAcknowledge(Connection c, List<String> bodies) throws JMSException, SQLException {
+    /**
+     * Receives one message. The JMS client decodes a text body inside receive(); a body it cannot decode throws
+     * there, and the message is then kept as a rejection (its raw bytes are out of reach) instead of killing this
+     * consumer.
+     */
+    private Message receive(List<Received> batch, long timeoutMs) throws JMSException {
+        while (true) {
+            try {
+                return timeoutMs > 0 ? consumer.receive(timeoutMs) : consumer.receiveNoWait();
+            } catch (RuntimeException e) {
+                batch.add(Received.unreadable("body could not be read by the JMS client: " + e));
+                if (batch.size() >= MAX_BATCH) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /** The message's text; a body that cannot be read is kept as a rejection, never stops the consumer. */
+    static Received read(Message m) {
+        try {
+            String body = bodyOf(m);
+            return body == null ? Received.unreadable("not a text or bytes message: "
+                    + m.getClass().getSimpleName()) : Received.text(body);
+        } catch (JMSException | RuntimeException e) {
+            return Received.unreadable("body could not be read: " + e);
+        }
+    }
+
+    private void storeAndAcknowledge(Connection c, List<Received> batch) throws JMSException, SQLException {
         Runnable afterCommit;
         try {
-            afterCommit = handler.store(c, bodies, Instant.now());
+            afterCommit = handler.store(c, batch, Instant.now());
             c.commit();
         } catch (SQLException e) {
             c.rollback();
@@ -93,7 +129,11 @@ final class AddressConsumer implements Runnable {
             // Failover during commit: the broker redelivers the batch, the store already holds it.
             LOG.log(Level.INFO, "JMS commit on " + address + " failed after the cache commit: " + e.getMessage());
         }
-        afterCommit.run();
+        try {
+            afterCommit.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "a listener of " + address + " failed; the batch is stored", e);
+        }
     }
 
     private void rollbackJms() throws JMSException {

@@ -109,7 +109,11 @@ public final class BusService implements AutoCloseable {
         Topic topic = session.createTopic(address);
         MessageConsumer mc = durable ? session.createDurableConsumer(topic, config.consoleId() + "." + address)
                 : session.createConsumer(topic);
-        AddressConsumer consumer = new AddressConsumer(address, session, mc, handler, db);
+        CountDownLatch connectionLost = lost;
+        AddressConsumer consumer = new AddressConsumer(address, session, mc, handler, db, () -> {
+            reportOffline("consumer of " + address + " stopped; reconnecting");
+            connectionLost.countDown();
+        });
         consumers.add(consumer);
         Thread t = new Thread(consumer, "haechi-consume-" + address);
         t.setDaemon(true);

@@ -47,10 +47,15 @@ public final class DecodingBatchHandler<T, R> implements BatchHandler {
     }
 
     @Override
-    public Runnable store(Connection c, List<String> bodies, Instant receivedAt) throws SQLException {
-        List<T> decoded = new ArrayList<>(bodies.size());
+    public Runnable store(Connection c, List<Received> messages, Instant receivedAt) throws SQLException {
+        List<T> decoded = new ArrayList<>(messages.size());
         List<RejectedMessage> rejected = new ArrayList<>();
-        for (String body : bodies) {
+        for (Received m : messages) {
+            String body = m.body();
+            if (m.unreadableReason() != null) {
+                rejected.add(new RejectedMessage(address, m.unreadableReason(), null, receivedAt));
+                continue;
+            }
             try {
                 decoded.add(decoder.decode(body, receivedAt));
             } catch (ContractViolation e) {
@@ -62,7 +67,7 @@ public final class DecodingBatchHandler<T, R> implements BatchHandler {
         List<R> toNotify = decoded.isEmpty() ? List.of() : writer.write(c, decoded);
         rejectedStore.insert(c, rejected);
         return () -> {
-            listener.received(address, bodies.size());
+            listener.received(address, messages.size());
             if (!rejected.isEmpty()) {
                 listener.rejected(address, rejected.size());
             }

@@ -27,7 +27,8 @@ public final class IngestHandlers {
         var counters = sinks.counters();
         return Map.of(
                 BusAddresses.ALARMS, new DecodingBatchHandler<>(BusAddresses.ALARMS, alarmCodec::decode,
-                        stores.alarms()::insertNew, sinks.alarms()::accept, rejected, counters),
+                        (c, alarms) -> stores.actions().applyEarlierActions(c, stores.alarms().insertNew(c, alarms)),
+                        sinks.alarms()::accept, rejected, counters),
                 BusAddresses.ASSETS, new DecodingBatchHandler<>(BusAddresses.ASSETS,
                         (body, at) -> assetCodec.decode(body), (c, assets) -> {
                             stores.assets().upsert(c, assets);

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.haechi.core.alarm.ActionKind;
+import org.haechi.core.alarm.Alarm;
 import org.haechi.core.alarm.AlarmState;
 import org.haechi.core.alarm.OperatorAction;
 
@@ -69,6 +70,35 @@ public final class ActionStore {
             }
         }
         alarms.updateState(c, alarmId, state, pending);
+    }
+
+    /**
+     * Applies actions that arrived before their alarm (an action from a console that saw the alarm first, replayed
+     * after downtime) to alarms just inserted; returns the alarms with their folded state.
+     */
+    public List<Alarm> applyEarlierActions(Connection c, List<Alarm> inserted) throws SQLException {
+        if (inserted.isEmpty()) {
+            return inserted;
+        }
+        java.util.Set<String> withActions = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT alarm_id FROM operator_action WHERE alarm_id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", inserted.stream().map(Alarm::id).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    withActions.add(rs.getString(1));
+                }
+            }
+        }
+        if (withActions.isEmpty()) {
+            return inserted;
+        }
+        for (String id : withActions) {
+            refold(c, id);
+        }
+        java.util.Map<String, Alarm> folded = new java.util.HashMap<>();
+        alarms.findAll(c, withActions).forEach(a -> folded.put(a.id(), a));
+        return inserted.stream().map(a -> folded.getOrDefault(a.id(), a)).toList();
     }
 
     /** Own actions not yet published, oldest first. */

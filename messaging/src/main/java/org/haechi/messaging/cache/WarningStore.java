@@ -47,7 +47,7 @@ public final class WarningStore {
     public List<String> loadBodies() throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT body FROM warning WHERE msg_type <> 'Cancel' ORDER BY received_at")) {
+                "SELECT body FROM warning WHERE UPPER(msg_type) <> 'CANCEL' ORDER BY received_at")) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

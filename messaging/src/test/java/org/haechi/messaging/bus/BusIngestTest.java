@@ -99,6 +99,47 @@ class BusIngestTest {
     }
 
     @Test
+    void anUnreadableBodyIsRejectedAndTheConsumerGoesOn() throws Exception {
+        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
+        broker.start();
+        startConsole(broker.clientUrl());
+        Collected.await(collected::connected, 20);
+        // A core message typed as text whose body is not a string: reading it throws inside the JMS client.
+        try (var locator = org.apache.activemq.artemis.api.core.client.ActiveMQClient.createServerLocator(
+                broker.clientUrl()); var factory = locator.createSessionFactory();
+             var session = factory.createSession()) {
+            var producer = session.createProducer(BusAddresses.ALARMS);
+            var m = session.createMessage(org.apache.activemq.artemis.api.core.Message.TEXT_TYPE, true);
+            m.getBodyBuffer().writeBytes(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+            producer.send(m);
+        }
+        publish(broker.clientUrl(), BusAddresses.ALARMS, List.of(alarm("after-garbage")));
+        Collected.await(() -> collected.alarms.size() == 1, 20);
+        assertThat(collected.alarms).extracting(Alarm::id).containsExactly("after-garbage");
+        // The client cannot hand the message over, so it cannot acknowledge it either: the broker redelivers it at
+        // most 5 times (then dead-letters it); each delivery is recorded, and the consumer goes on.
+        assertThat(collected.rejected.get()).isBetween(1, 5);
+        assertThat(cache.rejected().newest(5).get(0).reason()).contains("body could not be read");
+    }
+
+    @Test
+    void anActionThatArrivesBeforeItsAlarmStillApplies() throws Exception {
+        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
+        broker.start();
+        startConsole(broker.clientUrl());
+        Collected.await(collected::connected, 20);
+        String close = "{\"schema\":\"haechi.action/1\",\"actionId\":\"act-1\",\"alarmId\":\"early\","
+                + "\"kind\":\"ACKNOWLEDGE\",\"operator\":\"op-lee\",\"console\":\"ws-other\","
+                + "\"at\":\"2026-11-28T05:13:00Z\"}";
+        publish(broker.clientUrl(), BusAddresses.ACTIONS, List.of(close));
+        Collected.await(() -> collected.received.get() >= 1, 20);
+        publish(broker.clientUrl(), BusAddresses.ALARMS, List.of(alarm("early")));
+        Collected.await(() -> collected.alarms.size() == 1, 20);
+        assertThat(collected.alarms.get(0).state()).isEqualTo(AlarmState.ACKNOWLEDGED);
+        assertThat(cache.alarms().find("early").state()).isEqualTo(AlarmState.ACKNOWLEDGED);
+    }
+
+    @Test
     void consoleOpensOfflineFromCacheAndConnectsWhenTheBrokerComes() throws Exception {
         int port = freePort();
         String url = "tcp://127.0.0.1:" + port;
