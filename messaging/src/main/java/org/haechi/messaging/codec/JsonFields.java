@@ -11,7 +11,8 @@ import org.haechi.core.geo.GeoPoint;
 
 /** Reads required and optional fields of a JSON wire message, turning every break into a {@link ContractViolation}. */
 final class JsonFields {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final JsonNode root;
 
     private JsonFields(JsonNode root) {
@@ -121,8 +122,11 @@ final class JsonFields {
         if (!v.isObject()) {
             throw new ContractViolation("field '" + name + "' is not an object");
         }
-        v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isValueNode()
-                ? e.getValue().asText() : e.getValue().toString()));
+        v.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+                out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+            }
+        });
         return out;
     }
 }

@@ -76,6 +76,15 @@ class AlarmCodecTest {
     }
 
     @Test
+    void textAfterTheObjectIsRejectedAndNullAttributesAreDropped() throws Exception {
+        String good = golden("minimal.json").trim();
+        assertThatThrownBy(() -> codec.decode(good + " xyz", now)).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> codec.decode(good + good, now)).hasMessageContaining("not valid JSON");
+        Alarm a = codec.decode(good.replace("}", ",\"attributes\":{\"district\":null,\"gu\":\"강남구\"}}"), now);
+        assertThat(a.attributes()).containsOnlyKeys("gu");
+    }
+
+    @Test
     void encodeThenDecodeKeepsTheWireFields() throws Exception {
         Alarm a = codec.decode(golden("emergency-bell.json"), now);
         Alarm back = codec.decode(codec.encode(a), now);
