@@ -105,7 +105,8 @@ public final class AlarmBoardViewModel {
     }
 
     private void trim() {
-        if (source.size() > MAX_SHOWN) {
+        // With some slack, so a storm re-sorts the queue once per 500 alarms, not on every pulse.
+        if (source.size() > MAX_SHOWN + 500) {
             List<Alarm> keep = sorted.subList(0, MAX_SHOWN).stream().toList();
             byId.keySet().retainAll(keep.stream().map(Alarm::id).collect(java.util.stream.Collectors.toSet()));
             source.setAll(keep);

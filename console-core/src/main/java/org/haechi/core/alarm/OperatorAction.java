@@ -6,14 +6,23 @@ import java.time.Instant;
  * An operator's action on an alarm, as stored in the outbox and shared on the actions address.
  * Immutable; any thread.
  *
- * @param actionId unique id of the action (idempotency key)
- * @param alarmId  the alarm acted on
- * @param kind     what was done
- * @param operator operator id
- * @param console  console id
- * @param at       when it was done (console clock)
- * @param note     free text or null
+ * @param actionId    unique id of the action (idempotency key)
+ * @param alarmId     the alarm acted on
+ * @param kind        what was done
+ * @param operator    operator id
+ * @param console     console id
+ * @param at          when it was done, by the console's hybrid logical clock
+ * @param note        free text or null
+ * @param assignee    ASSIGN: the operator it is assigned to (null: the acting operator claims it); else null
+ * @param until       SNOOZE: until when (null: {@link AlarmFold#DEFAULT_SNOOZE} after {@code at}); else null
+ * @param disposition CLOSE: how it was closed (RESOLVED, FALSE_ALARM, DUPLICATE ..., free text) or null
  */
 public record OperatorAction(String actionId, String alarmId, ActionKind kind, String operator, String console,
-                             Instant at, String note) {
+                             HybridTimestamp at, String note, String assignee, Instant until, String disposition) {
+
+    /** An action without assignee, snooze time or disposition. */
+    public OperatorAction(String actionId, String alarmId, ActionKind kind, String operator, String console,
+                          HybridTimestamp at, String note) {
+        this(actionId, alarmId, kind, operator, console, at, note, null, null, null);
+    }
 }

@@ -1,20 +1,26 @@
 package org.haechi.map.importer;
 
+import java.util.List;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
 import org.apache.sis.referencing.crs.AbstractCRS;
 import org.apache.sis.referencing.cs.AxesConvention;
+import org.apache.sis.util.Utilities;
 import org.haechi.map.crs.CoordinateSystems;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
+import org.opengis.referencing.crs.SingleCRS;
+import org.opengis.referencing.datum.GeodeticDatum;
+import org.opengis.referencing.operation.CoordinateOperation;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
 import org.opengis.util.FactoryException;
 
 /** The coordinate system of a file being imported, with its conversion to WGS84 (easting, northing) order. */
 final class SourceCrs {
+    private static final List<String> SHIPPED = List.of("EPSG:5186", "EPSG:5179", "EPSG:5174");
     private final MathTransform toWgs84;
     private final String description;
 
@@ -38,15 +44,38 @@ final class SourceCrs {
         }
     }
 
-    /** A WKT definition (a shapefile's .prj, a GeoPackage's srs definition). */
+    /**
+     * A WKT definition (a shapefile's .prj, a GeoPackage's srs definition). ESRI-style WKT carries no datum shift:
+     * a definition equal to a shipped Korean system takes that system's shift; another one on a datum far from WGS84
+     * is refused rather than imported hundreds of metres off.
+     */
     static SourceCrs forWkt(String wkt, String why) throws ImportException {
+        CoordinateReferenceSystem crs;
+        CoordinateOperation op;
         try {
-            CoordinateReferenceSystem crs = CRS.fromWKT(wkt);
-            CoordinateReferenceSystem ordered = AbstractCRS.castOrCopy(crs).forConvention(AxesConvention.RIGHT_HANDED);
-            return of(ordered, crs.getName().getCode() + " (" + why + ")");
+            crs = AbstractCRS.castOrCopy(CRS.fromWKT(wkt)).forConvention(AxesConvention.RIGHT_HANDED);
+            for (String code : SHIPPED) {
+                if (Utilities.equalsIgnoreMetadata(crs, CoordinateSystems.forCode(code))) {
+                    return forCode(code, why + ": " + crs.getName().getCode());
+                }
+            }
+            op = CRS.findOperation(crs, CommonCRS.WGS84.normalizedGeographic(), null);
         } catch (FactoryException | RuntimeException e) {
             throw new ImportException("cannot read the coordinate system (" + why + "): " + e.getMessage(), e);
         }
+        if (CRS.getLinearAccuracy(op) > 10 && !onGrs80OrWgs84(crs)) {
+            throw new ImportException("the coordinate system " + crs.getName().getCode() + " (" + why + ") has no "
+                    + "datum shift to WGS84, so positions would be hundreds of metres off: give --crs EPSG:n "
+                    + "(Korean 1985 Modified Central Belt is EPSG:5174)");
+        }
+        return new SourceCrs(op.getMathTransform(), crs.getName().getCode() + " (" + why + ")");
+    }
+
+    private static boolean onGrs80OrWgs84(CoordinateReferenceSystem crs) {
+        if (crs instanceof SingleCRS single && single.getDatum() instanceof GeodeticDatum datum) {
+            return Math.abs(datum.getEllipsoid().getSemiMajorAxis() - 6_378_137) < 0.5;
+        }
+        return true;
     }
 
     private static SourceCrs of(CoordinateReferenceSystem crs, String description) throws FactoryException {

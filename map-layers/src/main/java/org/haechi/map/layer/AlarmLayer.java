@@ -14,8 +14,13 @@ import org.haechi.map.view.MapLayer;
 import org.haechi.map.view.Viewport;
 import org.haechi.map.view.WebMercator;
 
-/** Open alarms with a location: new ones flash until acknowledged; the selected one is ringed. FX thread only. */
+/**
+ * Open alarms with a location: new ones flash until acknowledged; the selected one is ringed. In a storm only the
+ * most urgent {@value #DETAILED} are drawn as flashing rings; the rest are small squares, so a burst of thousands
+ * cannot stall the render thread. Alarms are given in queue order (most urgent first). FX thread only.
+ */
 public final class AlarmLayer implements MapLayer {
+    static final int DETAILED = 300;
     private List<Alarm> alarms = List.of();
     private String selectedId;
     private Runnable repaint = () -> { };
@@ -53,7 +58,7 @@ public final class AlarmLayer implements MapLayer {
 
     @Override
     public boolean animated() {
-        return alarms.stream().anyMatch(a -> a.state() == AlarmState.NEW);
+        return alarms.stream().limit(DETAILED).anyMatch(a -> a.state() == AlarmState.NEW);
     }
 
     static Color colour(Severity s) {
@@ -68,7 +73,13 @@ public final class AlarmLayer implements MapLayer {
     @Override
     public void draw(GraphicsContext g, Viewport v) {
         boolean flashOn = (System.currentTimeMillis() / 500) % 2 == 0;
-        for (int i = alarms.size() - 1; i >= 0; i--) {
+        for (int i = alarms.size() - 1; i >= DETAILED; i--) {
+            Alarm a = alarms.get(i);
+            g.setFill(colour(a.severity()));
+            g.fillRect(v.screenX(WebMercator.x(a.location().lon())) - 2,
+                    v.screenY(WebMercator.y(a.location().lat())) - 2, 4, 4);
+        }
+        for (int i = Math.min(alarms.size(), DETAILED) - 1; i >= 0; i--) {
             Alarm a = alarms.get(i);
             double x = v.screenX(WebMercator.x(a.location().lon()));
             double y = v.screenY(WebMercator.y(a.location().lat()));

@@ -24,6 +24,7 @@ import org.haechi.messaging.cache.CacheDatabase;
 final class AddressConsumer implements Runnable {
     private static final Logger LOG = Logger.getLogger(AddressConsumer.class.getName());
     static final int MAX_BATCH = 500;
+    static final long FILL_MS = 10;
 
     private final String address;
     private final Session session;
@@ -67,15 +68,23 @@ final class AddressConsumer implements Runnable {
         }
     }
 
+    /**
+     * Up to {@value #MAX_BATCH} messages: waits for the first, then keeps taking for at most {@value #FILL_MS} ms
+     * while they come, so a stream under load is committed in few large transactions.
+     */
     private List<Received> receiveBatch() throws JMSException {
         List<Received> batch = new ArrayList<>();
         Message m = receive(batch, 250);
+        long until = System.nanoTime() + FILL_MS * 1_000_000L;
         while (m != null) {
             batch.add(read(m));
             if (batch.size() >= MAX_BATCH) {
                 break;
             }
             m = receive(batch, 0);
+            if (m == null && System.nanoTime() < until) {
+                m = receive(batch, 2);
+            }
         }
         return batch;
     }

@@ -4,50 +4,85 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.haechi.core.alarm.ActionKind;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.haechi.core.alarm.Alarm;
-import org.haechi.core.alarm.AlarmState;
+import org.haechi.core.alarm.AlarmFold;
+import org.haechi.core.alarm.FoldedState;
+import org.haechi.core.alarm.HybridClock;
+import org.haechi.core.alarm.HybridTimestamp;
 import org.haechi.core.alarm.OperatorAction;
 
 /**
- * Operator actions: the outbox (own actions not yet published) and the log of every action seen.
- * An alarm's state is folded from its actions: the state-changing action with the greatest (time, action id) wins,
- * so every console that holds the same actions computes the same state whatever their arrival order.
- * Thread-safe.
+ * Operator actions: the outbox (own actions not yet published) and the log of every action seen. An alarm's operator
+ * state is {@link AlarmFold folded} from all its actions, so every console that holds the same actions computes the
+ * same state whatever their arrival order (ADR 0006). Every new action, and every change of an alarm's folded state,
+ * is appended to the {@link AuditLog} in the same transaction. Every action recorded is observed by the console's
+ * {@link HybridClock}s, so an action taken after seeing another orders after it. Thread-safe.
  */
 public final class ActionStore {
     private final CacheDatabase db;
     private final AlarmStore alarms;
+    private final AuditLog audit;
+    private final Map<String, HybridClock> clocks = new ConcurrentHashMap<>();
 
     public ActionStore(CacheDatabase db, AlarmStore alarms) {
-        this.db = db;
-        this.alarms = alarms;
+        this(db, alarms, new AuditLog(db, Clock.systemUTC()));
     }
 
-    /** Records actions (ignoring ids already held) and refolds the state of the alarms they touch. */
+    public ActionStore(CacheDatabase db, AlarmStore alarms, AuditLog audit) {
+        this.db = db;
+        this.alarms = alarms;
+        this.audit = audit;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /**
+     * The hybrid logical clock of console {@code console} over this cache, made on first use and then shared:
+     * it starts after every action already stored (so a restart with the wall clock set back still stamps after
+     * them) and observes every action recorded from then on, own or received.
+     *
+     * @throws IllegalStateException when the cache cannot be read
+     */
+    public synchronized HybridClock clock(String console, Clock wall) {
+        HybridClock existing = clocks.get(console);
+        if (existing != null) {
+            return existing;
+        }
+        HybridClock clock = new HybridClock(console, wall);
+        try (Connection c = db.connect()) {
+            HybridTimestamp latest = ActionRows.latest(c);
+            if (latest != null) {
+                clock.observe(latest);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cache unreadable: " + e.getMessage(), e);
+        }
+        clocks.put(console, clock);
+        return clock;
+    }
+
+    /**
+     * Records actions (ignoring ids already held), audits the new ones and refolds the alarms they touch; returns
+     * the new ones. Runs in the caller's transaction.
+     */
     public List<OperatorAction> record(Connection c, List<OperatorAction> actions, boolean published)
             throws SQLException {
-        List<OperatorAction> fresh = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO operator_action (action_id, alarm_id, kind, "
-                + "operator, console, at, note, published) SELECT ?,?,?,?,?,?,?,? WHERE NOT EXISTS "
-                + "(SELECT 1 FROM operator_action WHERE action_id = ?)")) {
-            for (OperatorAction a : actions) {
-                ps.setString(1, a.actionId());
-                ps.setString(2, a.alarmId());
-                ps.setString(3, a.kind().name());
-                ps.setString(4, a.operator());
-                ps.setString(5, a.console());
-                ps.setTimestamp(6, Timestamp.from(a.at()));
-                ps.setString(7, a.note());
-                ps.setBoolean(8, published);
-                ps.setString(9, a.actionId());
-                if (ps.executeUpdate() == 1) {
-                    fresh.add(a);
-                }
-            }
+        for (OperatorAction a : actions) {
+            clocks.values().forEach(clock -> clock.observe(a.at()));
+        }
+        List<OperatorAction> fresh = ActionRows.insertNew(c, actions, published);
+        for (OperatorAction a : fresh) {
+            audit.append(c, AuditEntries.action(a, published));
         }
         for (String alarmId : fresh.stream().map(OperatorAction::alarmId).distinct().toList()) {
             refold(c, alarmId);
@@ -55,21 +90,26 @@ public final class ActionStore {
         return fresh;
     }
 
-    private void refold(Connection c, String alarmId) throws SQLException {
-        AlarmState state = AlarmState.NEW;
-        boolean pending = false;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT kind, published FROM operator_action WHERE alarm_id = ? ORDER BY at, action_id")) {
-            ps.setString(1, alarmId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    AlarmState next = ActionKind.parse(rs.getString(1)).resultingState();
-                    state = next == null ? state : next;
-                    pending |= !rs.getBoolean(2);
-                }
-            }
+    /** Folds one alarm's actions, stores the result with the alarm and audits a change; returns the fold. */
+    private FoldedState refold(Connection c, String alarmId) throws SQLException {
+        ActionRows.Loaded loaded = ActionRows.forAlarm(c, alarmId);
+        FoldedState folded = AlarmFold.fold(loaded.actions());
+        AlarmStore.Workflow now = new AlarmStore.Workflow(folded.state(), folded.assignee(), folded.disposition(),
+                folded.snoozedUntil());
+        AlarmStore.Workflow before = alarms.workflow(c, alarmId);
+        if (before != null && !before.equals(now)) {
+            // Audit first: every writer takes the audit head lock before any alarm row lock, so none deadlock.
+            audit.append(c, AuditEntries.stateChange(alarmId, before, folded));
         }
-        alarms.updateState(c, alarmId, state, pending);
+        alarms.updateWorkflow(c, alarmId, now, loaded.pending());
+        return folded;
+    }
+
+    /** The folded operator state of one alarm (comments included), from the actions stored now. */
+    public FoldedState folded(String alarmId) throws SQLException {
+        try (Connection c = db.connect()) {
+            return AlarmFold.fold(ActionRows.forAlarm(c, alarmId).actions());
+        }
     }
 
     /**
@@ -80,7 +120,7 @@ public final class ActionStore {
         if (inserted.isEmpty()) {
             return inserted;
         }
-        java.util.Set<String> withActions = new java.util.HashSet<>();
+        Set<String> withActions = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT DISTINCT alarm_id FROM operator_action WHERE alarm_id = ANY(?)")) {
             ps.setArray(1, c.createArrayOf("VARCHAR", inserted.stream().map(Alarm::id).toArray()));
@@ -93,27 +133,19 @@ public final class ActionStore {
         if (withActions.isEmpty()) {
             return inserted;
         }
-        for (String id : withActions) {
+        for (String id : withActions.stream().sorted().toList()) {
             refold(c, id);
         }
-        java.util.Map<String, Alarm> folded = new java.util.HashMap<>();
+        Map<String, Alarm> folded = new HashMap<>();
         alarms.findAll(c, withActions).forEach(a -> folded.put(a.id(), a));
         return inserted.stream().map(a -> folded.getOrDefault(a.id(), a)).toList();
     }
 
-    /** Own actions not yet published, oldest first. */
+    /** Own actions not yet published, in HLC order. */
     public List<OperatorAction> outbox() throws SQLException {
-        List<OperatorAction> out = new ArrayList<>();
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT action_id, alarm_id, "
-                + "kind, operator, console, at, note FROM operator_action WHERE published = FALSE ORDER BY at")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new OperatorAction(rs.getString(1), rs.getString(2), ActionKind.parse(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
-                }
-            }
+        try (Connection c = db.connect()) {
+            return ActionRows.unpublished(c);
         }
-        return out;
     }
 
     /** Marks an own action as published and refolds its alarm (clears the pending flag). */
@@ -127,6 +159,35 @@ public final class ActionStore {
             }
             refold(c, action.alarmId());
             c.commit();
+        }
+    }
+
+    /** Audit entries for actions and state changes. */
+    private static final class AuditEntries {
+        static AuditEntry action(OperatorAction a, boolean published) {
+            Map<String, String> d = new LinkedHashMap<>();
+            d.put("actionId", a.actionId());
+            d.put("kind", a.kind().name());
+            d.put("hlc", a.at().toString());
+            d.put("note", a.note());
+            d.put("assignee", a.assignee());
+            d.put("until", a.until() == null ? null : a.until().toString());
+            d.put("disposition", a.disposition());
+            d.put("origin", published ? "received" : "local");
+            return new AuditEntry(a.console(), a.operator(), AuditLog.ACTION, a.alarmId(), d);
+        }
+
+        static AuditEntry stateChange(String alarmId, AlarmStore.Workflow before, FoldedState after) {
+            Map<String, String> d = new LinkedHashMap<>();
+            d.put("fromState", before.state().name());
+            d.put("toState", after.state().name());
+            d.put("fromAssignee", before.assignee());
+            d.put("assignee", after.assignee());
+            d.put("disposition", after.disposition());
+            d.put("snoozedUntil", after.snoozedUntil() == null ? null : after.snoozedUntil().toString());
+            d.put("lastChange", after.lastChange() == null ? null : after.lastChange().toString());
+            String console = after.lastChange() == null ? null : after.lastChange().node();
+            return new AuditEntry(console, after.changedBy(), AuditLog.STATE_CHANGE, alarmId, d);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,15 +96,52 @@ public final class AlarmStore {
         return found;
     }
 
-    /** Sets the workflow state of one alarm (inside the caller's transaction). */
-    public void updateState(Connection c, String id, AlarmState state, boolean pending) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE alarm SET state = ?, is_open = ?, pending = ? WHERE id = ?")) {
-            ps.setString(1, state.name());
-            ps.setBoolean(2, state.isOpen());
+    /**
+     * The folded operator state stored with an alarm besides its workflow state.
+     *
+     * @param state        workflow state
+     * @param assignee     claim holder or null
+     * @param disposition  how it was closed, or null
+     * @param snoozedUntil while snoozed: until when; else null
+     */
+    public record Workflow(AlarmState state, String assignee, String disposition, Instant snoozedUntil) {
+    }
+
+    /** Stores an alarm's folded operator state (inside the caller's transaction); false when the alarm is unknown. */
+    public boolean updateWorkflow(Connection c, String id, Workflow w, boolean pending) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE alarm SET state = ?, is_open = ?, pending = ?, "
+                + "assignee = ?, disposition = ?, snoozed_until = ? WHERE id = ?")) {
+            ps.setString(1, w.state().name());
+            ps.setBoolean(2, w.state().isOpen());
             ps.setBoolean(3, pending);
-            ps.setString(4, id);
-            ps.executeUpdate();
+            ps.setString(4, w.assignee());
+            ps.setString(5, w.disposition());
+            ps.setTimestamp(6, w.snoozedUntil() == null ? null : Timestamp.from(w.snoozedUntil()));
+            ps.setString(7, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The stored operator state of one alarm on the caller's connection, or null when the alarm is unknown. */
+    public Workflow workflow(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT state, assignee, disposition, snoozed_until FROM alarm WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Timestamp until = rs.getTimestamp(4);
+                return new Workflow(AlarmState.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        until == null ? null : until.toInstant());
+            }
+        }
+    }
+
+    /** The stored operator state of one alarm, or null when the alarm is unknown. */
+    public Workflow workflow(String id) throws SQLException {
+        try (Connection c = db.connect()) {
+            return workflow(c, id);
         }
     }
 

@@ -3,35 +3,61 @@ package org.haechi.messaging.cache;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.haechi.core.alarm.ActionKind;
 import org.haechi.core.alarm.Alarm;
+import org.haechi.core.alarm.HybridClock;
 import org.haechi.core.alarm.OperatorAction;
 
 /**
  * Records this operator's actions: first in the local outbox (so none is lost offline), applied at once as
- * pending; the bus publishes the outbox when connected. Thread-safe; call off the FX thread.
+ * pending; the bus publishes the outbox when connected. Each action is stamped by the console's hybrid logical
+ * clock, which the cache shares with the ingest of other consoles' actions. Thread-safe; call off the FX thread.
  */
 public final class OperatorActions {
     private final CacheStores stores;
     private final String operator;
-    private final String console;
-    private final Clock clock;
+    private final HybridClock clock;
 
-    public OperatorActions(CacheStores stores, String operator, String console, Clock clock) {
+    /** Uses the console's clock over {@code stores} ({@link ActionStore#clock}), made on first use from {@code wall}. */
+    public OperatorActions(CacheStores stores, String operator, String console, Clock wall) {
+        this(stores, operator, stores.actions().clock(console, wall));
+    }
+
+    public OperatorActions(CacheStores stores, String operator, HybridClock clock) {
         this.stores = stores;
         this.operator = operator;
-        this.console = console;
         this.clock = clock;
     }
 
     /** Stores the action and returns the alarm with its new local state (or null when the alarm is unknown). */
     public Alarm perform(String alarmId, ActionKind kind, String note) throws SQLException {
-        OperatorAction action = new OperatorAction(UUID.randomUUID().toString(), alarmId, kind, operator, console,
-                clock.instant(), note);
+        return perform(alarmId, kind, note, null, null, null);
+    }
+
+    /** Assigns the alarm to {@code assignee} (null: claims it for this operator). */
+    public Alarm assign(String alarmId, String assignee, String note) throws SQLException {
+        return perform(alarmId, ActionKind.ASSIGN, note, assignee, null, null);
+    }
+
+    /** Snoozes the alarm until {@code until} (null: for {@link org.haechi.core.alarm.AlarmFold#DEFAULT_SNOOZE}). */
+    public Alarm snooze(String alarmId, Instant until, String note) throws SQLException {
+        return perform(alarmId, ActionKind.SNOOZE, note, null, until, null);
+    }
+
+    /** Closes the alarm with a disposition (RESOLVED, FALSE_ALARM, DUPLICATE ..., or null). */
+    public Alarm close(String alarmId, String disposition, String note) throws SQLException {
+        return perform(alarmId, ActionKind.CLOSE, note, null, null, disposition);
+    }
+
+    private Alarm perform(String alarmId, ActionKind kind, String note, String assignee, Instant until,
+                          String disposition) throws SQLException {
         try (Connection c = stores.db().connect()) {
             c.setAutoCommit(false);
+            OperatorAction action = new OperatorAction(UUID.randomUUID().toString(), alarmId, kind, operator,
+                    clock.node(), clock.now(), note, assignee, until, disposition);
             stores.actions().record(c, List.of(action), false);
             List<Alarm> updated = stores.alarms().findAll(c, List.of(alarmId));
             c.commit();

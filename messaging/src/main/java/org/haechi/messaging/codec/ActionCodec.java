@@ -1,7 +1,9 @@
 package org.haechi.messaging.codec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import org.haechi.core.alarm.ActionKind;
+import org.haechi.core.alarm.HybridTimestamp;
 import org.haechi.core.alarm.OperatorAction;
 
 /** Wire codec for {@code haechi.action/1}. Stateless and thread-safe. */
@@ -10,8 +12,41 @@ public final class ActionCodec {
 
     public OperatorAction decode(String body) throws ContractViolation {
         JsonFields f = JsonFields.parse(body, SCHEMA);
-        return new OperatorAction(f.required("actionId"), f.required("alarmId"), ActionKind.parse(f.required("kind")),
-                f.required("operator"), f.required("console"), f.requiredInstant("at"), f.optional("note"));
+        String console = limited("console", f.required("console"), 100);
+        HybridTimestamp at = at(f, console);
+        Instant until = f.optional("until") == null ? null : f.requiredInstant("until");
+        return new OperatorAction(limited("actionId", f.required("actionId"), 100),
+                limited("alarmId", f.required("alarmId"), 200), ActionKind.parse(f.required("kind")),
+                limited("operator", f.required("operator"), 100), console, at,
+                limited("note", f.optional("note"), 4000), limited("assignee", f.optional("assignee"), 100), until,
+                limited("disposition", f.optional("disposition"), 200));
+    }
+
+    /** {@code at}: the HLC text, or a plain ISO-8601 instant from a third party (counter 0, node = console). */
+    private static HybridTimestamp at(JsonFields f, String console) throws ContractViolation {
+        String text = f.required("at");
+        if (text.indexOf('#') >= 0) {
+            try {
+                return HybridTimestamp.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new ContractViolation("field 'at' is not a hybrid timestamp: " + text);
+            }
+        }
+        Instant instant = f.requiredInstant("at");
+        if (console.chars().anyMatch(Character::isWhitespace)) {
+            throw new ContractViolation("field 'console' contains whitespace: " + console);
+        }
+        if (instant.isBefore(Instant.EPOCH) || instant.isAfter(Instant.ofEpochMilli(HybridTimestamp.MAX_WALL))) {
+            throw new ContractViolation("field 'at' outside 1970..9999: " + text);
+        }
+        return HybridTimestamp.ofInstant(instant, console);
+    }
+
+    private static String limited(String name, String value, int max) throws ContractViolation {
+        if (value != null && value.length() > max) {
+            throw new ContractViolation("field '" + name + "' longer than " + max + " characters");
+        }
+        return value;
     }
 
     public String encode(OperatorAction a) {
@@ -23,9 +58,16 @@ public final class ActionCodec {
         n.put("operator", a.operator());
         n.put("console", a.console());
         n.put("at", a.at().toString());
-        if (a.note() != null) {
-            n.put("note", a.note());
-        }
+        putIfPresent(n, "note", a.note());
+        putIfPresent(n, "assignee", a.assignee());
+        putIfPresent(n, "until", a.until() == null ? null : a.until().toString());
+        putIfPresent(n, "disposition", a.disposition());
         return AlarmCodec.write(n);
+    }
+
+    private static void putIfPresent(ObjectNode n, String name, String value) {
+        if (value != null) {
+            n.put(name, value);
+        }
     }
 }

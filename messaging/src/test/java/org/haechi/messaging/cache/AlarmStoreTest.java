@@ -13,6 +13,7 @@ import org.haechi.core.alarm.ActionKind;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.alarm.AlarmState;
 import org.haechi.core.alarm.AlarmType;
+import org.haechi.core.alarm.HybridTimestamp;
 import org.haechi.core.alarm.OperatorAction;
 import org.haechi.core.alarm.Severity;
 import org.haechi.core.geo.GeoPoint;
@@ -84,9 +85,10 @@ class AlarmStoreTest {
     void actionsFoldToTheSameStateWhateverTheirArrivalOrder() throws Exception {
         insert(List.of(alarm("a", Severity.HIGH, 1)));
         Instant t = Instant.parse("2026-11-28T05:10:00Z");
-        OperatorAction ack = new OperatorAction("1", "a", ActionKind.ACKNOWLEDGE, "op-kim", "ws-1", t, null);
-        OperatorAction close = new OperatorAction("2", "a", ActionKind.CLOSE, "op-lee", "ws-2", t.plusSeconds(5),
-                "false alarm");
+        OperatorAction ack = new OperatorAction("1", "a", ActionKind.ACKNOWLEDGE, "op-kim", "ws-1",
+                HybridTimestamp.ofInstant(t, "ws-1"), null);
+        OperatorAction close = new OperatorAction("2", "a", ActionKind.CLOSE, "op-lee", "ws-2",
+                HybridTimestamp.ofInstant(t.plusSeconds(5), "ws-2"), "false alarm");
         try (Connection c = stores.db().connect()) {
             c.setAutoCommit(false);
             stores.actions().record(c, List.of(close), true);

@@ -1,0 +1,118 @@
+package org.haechi.app.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.haechi.core.alarm.Alarm;
+import org.haechi.core.bus.IngestListener;
+import org.haechi.messaging.bus.BusConfig;
+import org.haechi.messaging.bus.BusService;
+import org.haechi.messaging.bus.IngestHandlers;
+import org.haechi.messaging.bus.IngestSinks;
+import org.haechi.messaging.cache.CacheStores;
+
+/**
+ * {@code ./haechi bench ingest}: against one embedded broker and the same 500-byte persistent alarms on durable
+ * subscriptions, (1) drain rate of a plain JMS consumer vs Haechi's ingest (decode, H2, hand-off to the alarm sink)
+ * from the same backlog, (2) publish-to-alarm-board latency at 1,000 alarms/s for both at once, (3) FX pulses during
+ * a 10,000-alarm burst with the real main window open.
+ */
+public final class IngestBench {
+    static final int BACKLOG = 40_000;
+    static final int ROUNDS = 3;
+
+    private IngestBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("haechi-bench-ingest");
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores; data in " + dir);
+        double[] ratios = new double[ROUNDS];
+        LatencyRun.Result latency;
+        try (BenchBroker broker = new BenchBroker(dir.resolve("broker"));
+             CacheStores cache = CacheStores.open(dir.resolve("cache"))) {
+            new RawConsumer(broker.url, null).close();
+            try (BusService first = startHaechi(broker.url, cache, new AtomicLong())) {
+                // Creates the durable subscription the backlog will wait in.
+                await(first::isConnected, 60);
+                Thread.sleep(500);
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                broker.publishBacklog("r" + round + "-", BACKLOG);
+                double raw = drainRaw(broker.url);
+                double haechi = drainHaechi(broker.url, cache);
+                ratios[round] = haechi / raw;
+                System.out.printf("round %d: raw consumer %.0f alarms/s, Haechi ingest %.0f alarms/s, ratio %.2f%n",
+                        round + 1, raw, haechi, ratios[round]);
+            }
+            latency = LatencyRun.run(broker.url, cache);
+        }
+        BurstRun.Result burst = BurstRun.run(dir.resolve("burst"));
+        java.util.Arrays.sort(ratios);
+        System.out.printf("RESULT ingest ratio=%.2f p99_ratio=%.2f burst_pulse_p99_ms=%.1f burst_pulse_max_ms=%.1f%n",
+                ratios[ROUNDS / 2], latency.haechiP99() / latency.rawP99(), burst.p99(), burst.max());
+        System.exit(0);
+    }
+
+    static double drainRaw(String url) throws Exception {
+        try (RawConsumer raw = new RawConsumer(url, null)) {
+            long t0 = System.nanoTime();
+            raw.start();
+            await(() -> raw.received.get() >= BACKLOG, 300);
+            return raw.received.get() / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    static double drainHaechi(String url, CacheStores cache) throws Exception {
+        AtomicLong count = new AtomicLong();
+        long t0 = System.nanoTime();
+        try (BusService bus = startHaechi(url, cache, count)) {
+            await(() -> count.get() >= BACKLOG, 300);
+            return count.get() / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** Haechi's real ingest path; the alarm sink counts what reaches it. */
+    static BusService startHaechi(String url, CacheStores cache, AtomicLong alarmsHandedOver) {
+        return startHaechi(url, cache, batch -> alarmsHandedOver.addAndGet(batch.size()));
+    }
+
+    static BusService startHaechi(String url, CacheStores cache, java.util.function.Consumer<List<Alarm>> sink) {
+        IngestListener quiet = new IngestListener() {
+            @Override
+            public void received(String address, int count) {
+            }
+
+            @Override
+            public void rejected(String address, int count) {
+            }
+        };
+        IngestSinks sinks = new IngestSinks(sink::accept, a -> { }, p -> { }, w -> { }, quiet);
+        BusService bus = new BusService(new BusConfig(url, null, null, "bench-haechi"),
+                Map.of(org.haechi.messaging.bus.BusAddresses.ALARMS,
+                        IngestHandlers.create(cache, sinks).get(org.haechi.messaging.bus.BusAddresses.ALARMS)),
+                cache.db(), cache.actions(), s -> { });
+        bus.start();
+        return bus;
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        if (!condition.getAsBoolean()) {
+            throw new IllegalStateException("benchmark condition not reached in " + seconds + " s");
+        }
+    }
+
+    static double[] toMillis(ConcurrentLinkedQueue<Long> nanos) {
+        List<Long> list = new ArrayList<>(nanos);
+        return list.stream().mapToDouble(n -> n / 1e6).toArray();
+    }
+}

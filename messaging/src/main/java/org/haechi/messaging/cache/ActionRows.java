@@ -1,0 +1,99 @@
+package org.haechi.messaging.cache;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.haechi.core.alarm.ActionKind;
+import org.haechi.core.alarm.HybridTimestamp;
+import org.haechi.core.alarm.OperatorAction;
+
+/** SQL for the {@code operator_action} table, on the caller's connection. Stateless; any thread. */
+final class ActionRows {
+    private static final String COLUMNS = "action_id, alarm_id, kind, operator, console, hlc, note, assignee, "
+            + "snooze_until, disposition";
+
+    private ActionRows() {
+    }
+
+    /** Inserts the actions whose id is not yet stored; returns exactly those, in input order. */
+    static List<OperatorAction> insertNew(Connection c, List<OperatorAction> actions, boolean published)
+            throws SQLException {
+        List<OperatorAction> fresh = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO operator_action (" + COLUMNS
+                + ", at, published) SELECT ?,?,?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM operator_action WHERE action_id = ?)")) {
+            for (OperatorAction a : actions) {
+                ps.setString(1, a.actionId());
+                ps.setString(2, a.alarmId());
+                ps.setString(3, a.kind().name());
+                ps.setString(4, a.operator());
+                ps.setString(5, a.console());
+                ps.setString(6, a.at().toString());
+                ps.setString(7, a.note());
+                ps.setString(8, a.assignee());
+                ps.setTimestamp(9, a.until() == null ? null : Timestamp.from(a.until()));
+                ps.setString(10, a.disposition());
+                ps.setTimestamp(11, Timestamp.from(a.at().instant()));
+                ps.setBoolean(12, published);
+                ps.setString(13, a.actionId());
+                if (ps.executeUpdate() == 1) {
+                    fresh.add(a);
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /** Every stored action on one alarm in HLC order, and whether any of them is unpublished. */
+    static Loaded forAlarm(Connection c, String alarmId) throws SQLException {
+        List<OperatorAction> out = new ArrayList<>();
+        boolean pending = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", published FROM operator_action "
+                + "WHERE alarm_id = ? ORDER BY hlc, action_id")) {
+            ps.setString(1, alarmId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                    pending |= !rs.getBoolean(11);
+                }
+            }
+        }
+        return new Loaded(out, pending);
+    }
+
+    /** Own actions not yet published, in HLC order. */
+    static List<OperatorAction> unpublished(Connection c) throws SQLException {
+        List<OperatorAction> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM operator_action "
+                + "WHERE published = FALSE ORDER BY hlc, action_id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+        }
+        return out;
+    }
+
+    /** The greatest stored HLC, or null when there is no action. */
+    static HybridTimestamp latest(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(hlc) FROM operator_action");
+             ResultSet rs = ps.executeQuery()) {
+            String text = rs.next() ? rs.getString(1) : null;
+            return text == null ? null : HybridTimestamp.parse(text);
+        }
+    }
+
+    private static OperatorAction read(ResultSet rs) throws SQLException {
+        Timestamp until = rs.getTimestamp(9);
+        return new OperatorAction(rs.getString(1), rs.getString(2), ActionKind.parse(rs.getString(3)),
+                rs.getString(4), rs.getString(5), HybridTimestamp.parse(rs.getString(6)), rs.getString(7),
+                rs.getString(8), until == null ? null : until.toInstant(), rs.getString(10));
+    }
+
+    /** The actions of one alarm and whether any is still in the outbox. */
+    record Loaded(List<OperatorAction> actions, boolean pending) {
+    }
+}
