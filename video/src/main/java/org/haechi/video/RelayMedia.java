@@ -4,22 +4,30 @@ import java.io.IOException;
 import java.io.InputStream;
 import uk.co.caprica.vlcj.media.callback.nonseekable.NonSeekableInputStreamMedia;
 
-/** vlcj callback media reading MPEG-TS from an ffmpeg relay. libvlc's threads call it; it owns the relay. */
+/**
+ * vlcj callback media reading MPEG-TS from an ffmpeg relay. libvlc's input thread opens, reads and closes it; the
+ * control thread may end the relay at any time ({@link #closeRelay()}), which makes a blocked read return
+ * end-of-stream at once, so stopping the player never waits on the network.
+ */
 final class RelayMedia extends NonSeekableInputStreamMedia {
     private final String url;
-    private final boolean tcp;
     private volatile FfmpegRelay relay;
+    private volatile boolean closed;
 
-    RelayMedia(String url, boolean tcp) {
+    RelayMedia(String url) {
         super(64 * 1024);
         this.url = url;
-        this.tcp = tcp;
     }
 
     @Override
     protected InputStream onOpenStream() throws IOException {
-        relay = FfmpegRelay.start(url, tcp);
-        return relay.stream();
+        FfmpegRelay r = FfmpegRelay.start(url);
+        relay = r;
+        if (closed) {
+            closeRelay();
+            throw new IOException("relay closed");
+        }
+        return r.stream();
     }
 
     @Override
@@ -32,8 +40,9 @@ final class RelayMedia extends NonSeekableInputStreamMedia {
         return 0;
     }
 
-    /** Ends the relay process; safe to call from any thread, more than once. */
+    /** Ends the relay process; any thread, more than once. */
     void closeRelay() {
+        closed = true;
         FfmpegRelay r = relay;
         relay = null;
         if (r != null) {

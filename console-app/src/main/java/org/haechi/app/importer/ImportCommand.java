@@ -133,8 +133,7 @@ public final class ImportCommand {
             Path report = store(options, result);
             err.println("haechi import: report: " + report.toAbsolutePath());
         } catch (SQLException | IOException | RuntimeException e) {
-            err.println("haechi import: cannot write to the cache in " + options.dataDir().resolve("cache") + ": "
-                    + describe(e));
+            err.println("haechi import: cannot store the import in " + options.dataDir() + ": " + describe(e));
             err.println("haechi import: nothing was imported.");
             return 1;
         }

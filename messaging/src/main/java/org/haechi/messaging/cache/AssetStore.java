@@ -26,10 +26,15 @@ public final class AssetStore {
     public void upsert(Connection c, List<Asset> assets) throws SQLException {
         Map<String, Asset> last = new LinkedHashMap<>();
         assets.forEach(a -> last.put(a.id(), a));
-        // Delete then insert: several times faster in H2 than MERGE ... KEY for whole-registry loads.
+        // Delete then insert: several times faster in H2 than MERGE ... KEY for whole-registry loads. H2 arrays
+        // hold at most 65,536 elements: delete in chunks.
+        List<String> ids = new ArrayList<>(last.keySet());
         try (PreparedStatement del = c.prepareStatement("DELETE FROM asset WHERE id = ANY(?)")) {
-            del.setArray(1, c.createArrayOf("VARCHAR", last.keySet().toArray()));
-            del.executeUpdate();
+            for (int from = 0; from < ids.size(); from += 10_000) {
+                del.setArray(1, c.createArrayOf("VARCHAR", ids.subList(from, Math.min(ids.size(), from + 10_000))
+                        .toArray()));
+                del.executeUpdate();
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO asset (id, kind, lat, lon, name, status, "
                 + "stream_url, heading, fov, range_m, attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
