@@ -52,6 +52,21 @@ final class ConsoleFeeds {
         warnings.stop();
     }
 
+    private void loadImportedLayers(CacheStores cache) throws Exception {
+        var store = new org.haechi.messaging.cache.ImportedLayerStore(cache.db());
+        var wkt = new org.locationtech.jts.io.WKTReader();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String layer : store.layers()) {
+            List<org.haechi.map.importer.ImportedFeature> features = new java.util.ArrayList<>();
+            for (var row : store.load(layer)) {
+                features.add(new org.haechi.map.importer.ImportedFeature(row.id(), wkt.read(row.wkt()),
+                        json.readValue(row.propertiesJson(), new com.fasterxml.jackson.core.type.TypeReference<
+                                java.util.Map<String, String>>() { })));
+            }
+            javafx.application.Platform.runLater(() -> map.addImportedLayer(layer, features));
+        }
+    }
+
     /** Reads what the cache holds, off the FX thread, and offers it like fresh traffic. */
     void loadFromCache(CacheStores cache) {
         Thread loader = new Thread(() -> {
@@ -59,6 +74,7 @@ final class ConsoleFeeds {
                 alarms.offer(cache.alarms().loadOpen(2000));
                 map.putAssets(cache.assets().loadAll());
                 positions.offer(cache.positions().loadLatest());
+                loadImportedLayers(cache);
                 CapCodec cap = new CapCodec();
                 for (String body : cache.warnings().loadBodies()) {
                     try {

@@ -109,6 +109,13 @@ public final class HaechiApp extends Application {
         var rejected = new javafx.scene.control.MenuItem(text.getString("menu.rejected"));
         rejected.setOnAction(e -> new org.haechi.app.shell.RejectedMessagesView(text).show(stage,
                 () -> runtime.cache().rejected().newest(5000), work));
+        var importData = new javafx.scene.control.MenuItem("Import map data...");
+        importData.setOnAction(e -> new org.haechi.app.importer.ImportDialog(runtime.cache(), work, imported -> {
+            map.putAssets(imported.result().assets());
+            if (!imported.result().features().isEmpty()) {
+                map.addImportedLayer(imported.layerName(), imported.result().features());
+            }
+        }).show(stage));
         var about = new javafx.scene.control.MenuItem(text.getString("menu.about"));
         about.setOnAction(e -> {
             var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
@@ -117,7 +124,7 @@ public final class HaechiApp extends Application {
             alert.initOwner(stage);
             alert.show();
         });
-        return new javafx.scene.control.MenuBar(new javafx.scene.control.Menu("Haechi", null, rejected, about));
+        return new javafx.scene.control.MenuBar(new javafx.scene.control.Menu("Haechi", null, importData, rejected, about));
     }
 
     private void wireSelection(DetailsView details) {
@@ -214,7 +221,8 @@ public final class HaechiApp extends Application {
         }
     }
 
-    ConsoleRuntime runtime() {
+    /** The running services, for tests that drive the real window. */
+    public ConsoleRuntime runtimeForTests() {
         return runtime;
     }
 }

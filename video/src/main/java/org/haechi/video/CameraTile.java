@@ -1,11 +1,20 @@
 package org.haechi.video;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -14,9 +23,13 @@ import javafx.scene.layout.StackPane;
 
 /**
  * One tile of the camera wall: the picture, the camera's name, its state and the age of the last frame. FX thread
- * only, except that the player behind it reports from its own thread (handed over with runLater).
+ * only, except that the player behind it reports from the control thread (handed over with runLater). The wall
+ * owns it and {@link #release()}s it.
  */
 public final class CameraTile extends StackPane {
+    private static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final long RESCALE_AFTER_NANOS = 1_000_000_000L;
     private final ImageView picture = new ImageView();
     private final Label caption = new Label();
     private final Label stateLabel = new Label();
@@ -25,22 +38,29 @@ public final class CameraTile extends StackPane {
     private final ResourceBundle text;
     private final Clock clock;
     private CameraSource camera;
-    private volatile TileStatus status = new TileStatus(TileState.IDLE, 0, null, null);
+    private boolean mainStream = true;
+    private String playingUrl;
+    private boolean offlineReported;
+    private long boxChangedNanos;
+    private Consumer<CameraSource> onOffline = c -> { };
+    private TileStatus status = TileStatus.idle();
 
     public CameraTile(VideoEngine engine, ScheduledExecutorService control, ResourceBundle text, Clock clock) {
         this.text = text;
         this.clock = clock;
         getStyleClass().add("camera-tile");
-        setMinSize(160, 90);
+        setMinSize(80, 45);
         caption.getStyleClass().add("camera-tile-caption");
         stateLabel.getStyleClass().add("camera-tile-state");
         StackPane.setAlignment(caption, Pos.TOP_LEFT);
         StackPane.setAlignment(stateLabel, Pos.BOTTOM_LEFT);
         StackPane.setMargin(caption, new Insets(4));
         StackPane.setMargin(stateLabel, new Insets(4));
+        caption.setMouseTransparent(true);
+        stateLabel.setMouseTransparent(true);
         getChildren().addAll(picture, caption, stateLabel);
-        widthProperty().addListener((o, a, b) -> surface.setBox(getWidth(), getHeight()));
-        heightProperty().addListener((o, a, b) -> surface.setBox(getWidth(), getHeight()));
+        widthProperty().addListener((o, a, b) -> boxChanged());
+        heightProperty().addListener((o, a, b) -> boxChanged());
         this.player = engine.isAvailable() ? new TilePlayer(engine, surface, control, this::onStatus, clock) : null;
         if (player == null) {
             status = new TileStatus(TileState.UNAVAILABLE, 0, null, engine.problem());
@@ -48,21 +68,57 @@ public final class CameraTile extends StackPane {
         refresh();
     }
 
-    /** Shows {@code source}, or clears the tile when null. */
+    /** Shows {@code source}, or clears the tile when null. Showing the camera already shown changes nothing. */
     public void show(CameraSource source) {
         if (source != null && camera != null && source.cameraId().equals(camera.cameraId())) {
             return;
         }
         camera = source;
-        surface.clear();
+        offlineReported = false;
         if (player != null) {
-            if (source == null) {
-                player.stop();
-            } else {
-                player.play(source);
-            }
+            status = TileStatus.idle();
         }
+        surface.clear();
+        sync(false);
         refresh();
+    }
+
+    /** Plays the main stream (a tile shown alone) or the sub stream where the camera has one (a small tile). */
+    void setMainStream(boolean main) {
+        if (mainStream != main) {
+            mainStream = main;
+            sync(false);
+        }
+    }
+
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+        setStyle(selected ? "-fx-border-color: #f2c14e; -fx-border-width: 2;" : "");
+    }
+
+    /** Starts the current camera again (operator's request, or to let libvlc scale to a new tile size). */
+    public void reconnect() {
+        sync(true);
+    }
+
+    void setOnOffline(Consumer<CameraSource> listener) {
+        onOffline = listener == null ? c -> { } : listener;
+    }
+
+    private void sync(boolean force) {
+        if (player == null) {
+            return;
+        }
+        String url = camera == null ? null : camera.streamUrl(mainStream);
+        if (!force && Objects.equals(url, playingUrl)) {
+            return;
+        }
+        playingUrl = url;
+        if (url == null) {
+            player.stop();
+        } else {
+            player.play(camera, mainStream);
+        }
     }
 
     public CameraSource camera() {
@@ -77,31 +133,103 @@ public final class CameraTile extends StackPane {
         return player == null ? 0 : player.framesRendered();
     }
 
-    private void onStatus(TileStatus s) {
-        status = s;
-        Platform.runLater(this::refresh);
+    /** Frames that reached the FX thread since the camera was shown. */
+    public long framesShown() {
+        return surface.framesShown();
     }
 
-    /** FX thread: redraws caption and state text (also called once a second for the frame age). */
+    /** {@link System#nanoTime()} when the camera's first frame reached the FX thread, or -1. */
+    public long firstFrameShownNanos() {
+        return surface.firstShownNanos();
+    }
+
+    /** Frames libvlc decoded in the current attempt (the health check's view). */
+    public int decodedFrames() {
+        return player == null ? 0 : player.decodedFrames();
+    }
+
+    /**
+     * Takes the current picture at the stream's size, burns in the camera and the time, writes a PNG and its
+     * SHA-256 sidecar into {@code dir} on {@code io}; fails when the tile shows no live picture.
+     */
+    public CompletableFuture<Snapshot> snapshot(Path dir, ZoneId zone, Executor io) {
+        CameraSource cam = camera;
+        if (player == null || cam == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no camera on this tile"));
+        }
+        Instant takenAt = clock.instant();
+        return player.grab().thenApplyAsync(image -> {
+            try {
+                return SnapshotWriter.write(image, cam, takenAt, zone, dir);
+            } catch (java.io.IOException e) {
+                throw new CompletionException(e);
+            }
+        }, io);
+    }
+
+    private void boxChanged() {
+        surface.setBox(getWidth(), getHeight());
+        boxChangedNanos = System.nanoTime();
+    }
+
+    private void onStatus(TileStatus s) {
+        CameraSource about = player.source();
+        Platform.runLater(() -> {
+            if (about != camera && s.state() != TileState.IDLE) {
+                return;
+            }
+            status = s;
+            if (s.state() == TileState.PLAYING) {
+                offlineReported = false;
+            } else if (s.state() == TileState.OFFLINE && !offlineReported && camera != null) {
+                offlineReported = true;
+                onOffline.accept(camera);
+            }
+            refresh();
+        });
+    }
+
+    /** FX thread, about once a second: the frame age; restarts once the tile has settled at a very new size. */
+    void tick() {
+        refresh();
+        if (boxChangedNanos != 0 && System.nanoTime() - boxChangedNanos > RESCALE_AFTER_NANOS) {
+            boxChangedNanos = 0;
+            if (status.state() == TileState.PLAYING && surface.needsRescale()) {
+                reconnect();
+            }
+        }
+    }
+
+    /** FX thread: redraws caption and state text. */
     public void refresh() {
         caption.setText(camera == null ? text.getString("tile.empty") : camera.name() + "  " + camera.cameraId());
         TileStatus s = status;
-        String state = text.getString("tile.state." + s.state().name().toLowerCase(java.util.Locale.ROOT));
-        if (s.state() == TileState.RECONNECTING || s.state() == TileState.NO_SIGNAL) {
+        String state = stateText(s.state());
+        if (s.state() == TileState.RECONNECTING || s.state() == TileState.OFFLINE) {
             state += " #" + s.attempt();
         }
         if (s.lastFrameAt() != null && camera != null) {
-            long age = Duration.between(s.lastFrameAt(), Instant.now(clock)).toSeconds();
+            long age = Math.max(0, Duration.between(s.lastFrameAt(), Instant.now(clock)).toSeconds());
             state += "  " + String.format(text.getString("tile.frameAge"), age);
         }
         if (s.detail() != null && s.state() != TileState.PLAYING) {
             state += "  (" + s.detail() + ")";
         }
         stateLabel.setText(state);
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("playing"), s.state() == TileState.PLAYING);
+        pseudoClassStateChanged(PLAYING, s.state() == TileState.PLAYING);
     }
 
-    /** Releases the native player; blocks; not on a vlcj callback thread. */
+    private String stateText(TileState state) {
+        String key = "tile.state." + state.name().toLowerCase(Locale.ROOT);
+        if (text.containsKey(key)) {
+            return text.getString(key);
+        }
+        // Bundles written before OFFLINE existed call it "no signal".
+        return state == TileState.OFFLINE && text.containsKey("tile.state.no_signal")
+                ? text.getString("tile.state.no_signal") : state.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Releases the native player; blocks; not on a vlcj callback thread nor the control thread. */
     public void release() {
         if (player != null) {
             player.close();

@@ -12,7 +12,8 @@ import javafx.scene.image.WritableImage;
 /**
  * Shows frames in an ImageView through a PixelBuffer. libvlc's thread copies each frame into a staging buffer; at
  * most one hand-off to the FX thread is pending at a time, so frames the FX thread has not shown yet are dropped,
- * and the image is only ever touched on the FX thread. The requested size follows the tile, so libvlc scales.
+ * and the image is only ever touched on the FX thread. The requested size follows the tile, at the picture's true
+ * aspect once known, so libvlc scales and JavaFX draws the picture at about one to one.
  */
 final class FxFrameSurface implements FrameSink {
     private final ImageView view;
@@ -21,10 +22,13 @@ final class FxFrameSurface implements FrameSink {
     private volatile double boxWidth = 640;
     private volatile double boxHeight = 360;
     private volatile double aspect = Double.NaN;
+    private volatile int[] sourceSize;
     private int[] staging = new int[0];
     private int stagingWidth;
     private int stagingHeight;
     private PixelBuffer<IntBuffer> pixels;
+    private long framesShown;
+    private long firstShownNanos = -1;
 
     FxFrameSurface(ImageView view) {
         this.view = view;
@@ -59,10 +63,37 @@ final class FxFrameSurface implements FrameSink {
 
     @Override
     public int[] targetSize(int sourceWidth, int sourceHeight) {
-        double scale = Math.min(1.0, Math.min(boxWidth / sourceWidth, boxHeight / sourceHeight));
-        int w = Math.max(2, (int) Math.round(sourceWidth * scale)) & ~1;
-        int h = Math.max(2, (int) Math.round(sourceHeight * scale)) & ~1;
-        return new int[] {w, h};
+        sourceSize = new int[] {sourceWidth, sourceHeight};
+        return fitted(sourceWidth, sourceHeight);
+    }
+
+    private int[] fitted(int sourceWidth, int sourceHeight) {
+        double a = aspect;
+        double sourceAspect = Double.isFinite(a) && a > 0 ? a : (double) sourceWidth / sourceHeight;
+        double w = Math.min(sourceWidth, Math.min(boxWidth, boxHeight * sourceAspect));
+        int width = Math.max(2, (int) Math.round(w)) & ~1;
+        int height = Math.max(2, (int) Math.round(w / sourceAspect)) & ~1;
+        return new int[] {width, height};
+    }
+
+    /** Whether the tile is now much larger or smaller than the frames libvlc was asked for (worth a restart). */
+    boolean needsRescale() {
+        int w;
+        int h;
+        synchronized (lock) {
+            w = stagingWidth;
+            h = stagingHeight;
+        }
+        if (w == 0 || h == 0) {
+            return false;
+        }
+        int[] source = sourceSize;
+        if (source == null) {
+            return false;
+        }
+        int[] wanted = fitted(source[0], source[1]);
+        double ratio = (double) wanted[0] * wanted[1] / ((double) w * h);
+        return ratio > 1.5 || ratio < 0.5;
     }
 
     @Override
@@ -83,6 +114,9 @@ final class FxFrameSurface implements FrameSink {
     private void showLatest() {
         handOffPending.set(false);
         synchronized (lock) {
+            if (stagingWidth == 0) {
+                return;
+            }
             if (pixels == null || pixels.getWidth() != stagingWidth || pixels.getHeight() != stagingHeight) {
                 IntBuffer buffer = IntBuffer.allocate(stagingWidth * stagingHeight);
                 pixels = new PixelBuffer<>(stagingWidth, stagingHeight, buffer, PixelFormat.getIntArgbPreInstance());
@@ -91,13 +125,33 @@ final class FxFrameSurface implements FrameSink {
             pixels.getBuffer().put(0, staging, 0, stagingWidth * stagingHeight);
         }
         pixels.updateBuffer(b -> null);
+        if (framesShown++ == 0) {
+            firstShownNanos = System.nanoTime();
+        }
     }
 
-    /** FX thread: forget the picture. */
+    /** FX thread: frames that reached the screen since the last {@link #clear()}. */
+    long framesShown() {
+        return framesShown;
+    }
+
+    /** FX thread: {@link System#nanoTime()} when the first frame since the last clear reached the FX thread, or -1. */
+    long firstShownNanos() {
+        return firstShownNanos;
+    }
+
+    /** FX thread: forget the picture (a new camera). */
     void clear() {
         aspect = Double.NaN;
         fit();
         view.setImage(null);
         pixels = null;
+        synchronized (lock) {
+            stagingWidth = 0;
+            stagingHeight = 0;
+        }
+        sourceSize = null;
+        framesShown = 0;
+        firstShownNanos = -1;
     }
 }

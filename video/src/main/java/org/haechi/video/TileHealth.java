@@ -31,12 +31,16 @@ final class TileHealth {
         return status;
     }
 
-    /** A new camera (or stream) is about to play: no failures yet, dark since now. */
-    TileStatus begin(Instant now) {
+    Timings timings() {
+        return timings;
+    }
+
+    /** A new camera (or stream) is about to play: no failures yet, dark since now; an attempt follows. */
+    void begin(Instant now) {
         failures = 0;
         lastPictureAt = null;
         darkSince = now;
-        return attemptStarted(now);
+        status = TileStatus.idle();
     }
 
     /** Goes idle (the tile was cleared or hidden). */

@@ -1,17 +1,23 @@
 package org.haechi.video;
 
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import uk.co.caprica.vlcj.media.MediaStatistics;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
 import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
+import uk.co.caprica.vlcj.player.base.State;
 import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
 import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormat;
 import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormatCallback;
@@ -19,20 +25,20 @@ import uk.co.caprica.vlcj.player.embedded.videosurface.callback.RenderCallback;
 import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32BufferFormat;
 
 /**
- * Plays one camera into a {@link FrameSink} and keeps it alive: detects a stalled picture from libvlc's decoded
- * frame count, reconnects with capped exponential backoff, reports its status. Every libvlc call runs on the shared
- * control executor, never on a vlcj callback thread. Methods may be called from any thread.
+ * Plays one camera into a {@link FrameSink} and keeps it alive: watches libvlc's decoded-frame count, reconnects
+ * with capped exponential backoff, reports its status (rules in {@link TileHealth}). Every libvlc call runs on the
+ * shared control executor, never on a vlcj callback thread. Methods may be called from any thread except
+ * {@link #close()}, which blocks and must not run on the control thread; a closed player ignores further calls.
  */
 public final class TilePlayer implements AutoCloseable {
-    static final Duration STALL_AFTER = Duration.ofSeconds(3);
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(8);
-    private static final int NO_SIGNAL_AFTER_ATTEMPTS = 4;
-
+    private static final Logger LOG = Logger.getLogger(TilePlayer.class.getName());
+    private static final long TICK_MS = 200;
     private final VideoEngine engine;
     private final FrameSink sink;
     private final ScheduledExecutorService control;
     private final Consumer<TileStatus> statusListener;
     private final Clock clock;
+    private final TileHealth health;
     private final EmbeddedMediaPlayer player;
     // Strong references: a collected callback silently stops video (FACTS.md).
     private final BufferFormatCallback formatCallback = new FormatCallback();
@@ -40,160 +46,196 @@ public final class TilePlayer implements AutoCloseable {
     private final AtomicLong framesRendered = new AtomicLong();
     private final MediaStatistics stats = new MediaStatistics();
     private final ScheduledFuture<?> healthCheck;
+    private volatile int decodedFrames;
     private CameraSource source;
+    private boolean mainStream;
     private RelayMedia relayMedia;
-    private TileStatus status = new TileStatus(TileState.IDLE, 0, null, null);
-    private int attempt;
-    private int lastDecoded;
-    private Instant startedAt;
-    private Instant lastProgressAt;
     private ScheduledFuture<?> pendingRetry;
-    private boolean relayTcp;
-    private boolean transportSwitched;
+    private boolean aspectReported;
+    private boolean closed;
 
     public TilePlayer(VideoEngine engine, FrameSink sink, ScheduledExecutorService control,
                       Consumer<TileStatus> statusListener, Clock clock) {
+        this(engine, sink, control, statusListener, clock, TileHealth.Timings.standard());
+    }
+
+    TilePlayer(VideoEngine engine, FrameSink sink, ScheduledExecutorService control,
+               Consumer<TileStatus> statusListener, Clock clock, TileHealth.Timings timings) {
         this.engine = engine;
         this.sink = sink;
         this.control = control;
         this.statusListener = statusListener;
         this.clock = clock;
+        this.health = new TileHealth(timings);
         this.player = engine.factory().mediaPlayers().newEmbeddedMediaPlayer();
         player.videoSurface().set(engine.factory().videoSurfaces().newVideoSurface(formatCallback, renderCallback,
                 true));
         player.events().addMediaPlayerEventListener(new MediaPlayerEventAdapter() {
             @Override
             public void error(MediaPlayer mediaPlayer) {
-                control.execute(() -> onFailure("stream error"));
+                onControl(() -> onPlayerEnded("stream error"));
             }
 
             @Override
             public void finished(MediaPlayer mediaPlayer) {
-                control.execute(() -> onFailure("stream ended"));
+                onControl(() -> onPlayerEnded("stream ended"));
             }
         });
-        this.healthCheck = control.scheduleWithFixedDelay(this::checkHealth, 500, 500, TimeUnit.MILLISECONDS);
+        this.healthCheck = control.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts showing {@code camera} (replacing what was shown). */
+    /** Starts showing {@code camera}'s main stream (replacing what was shown). */
     public void play(CameraSource camera) {
-        control.execute(() -> {
+        play(camera, true);
+    }
+
+    /** Starts showing {@code camera}: its main stream, or its sub stream when it has one and main is false. */
+    public void play(CameraSource camera, boolean main) {
+        onControl(() -> {
             stopMedia();
             source = camera;
-            attempt = 0;
-            relayTcp = engine.prefersTcp(camera.url());
-            transportSwitched = false;
+            mainStream = main;
+            health.begin(clock.instant());
             startMedia();
         });
     }
 
     /** Stops and goes idle. */
     public void stop() {
-        control.execute(() -> {
+        onControl(() -> {
             stopMedia();
             source = null;
-            publish(new TileStatus(TileState.IDLE, 0, null, null));
+            publish(health.idle());
         });
     }
 
+    /** The camera being played, or null; control thread only (status listeners run there). */
+    CameraSource source() {
+        return source;
+    }
+
+    /** Frames handed to the sink since the last start (libvlc repaints a frozen picture, so this is not health). */
     public long framesRendered() {
         return framesRendered.get();
     }
 
+    /** Frames libvlc decoded in the current attempt, as last observed by the health check. */
+    public int decodedFrames() {
+        return decodedFrames;
+    }
+
+    /**
+     * The current picture at the stream's own size, taken by libvlc on the control thread; fails when nothing is
+     * playing. Completes on the control thread: hand slow work on to another thread.
+     */
+    public CompletableFuture<BufferedImage> grab() {
+        return CompletableFuture.supplyAsync(() -> {
+            if (closed || source == null || !health.isPlaying()) {
+                throw new IllegalStateException("no picture to take");
+            }
+            BufferedImage image = player.snapshots().get();
+            if (image == null) {
+                throw new IllegalStateException("libvlc took no snapshot");
+            }
+            return image;
+        }, control);
+    }
+
     private void startMedia() {
+        String url = source.streamUrl(mainStream);
         framesRendered.set(0);
-        lastDecoded = 0;
-        startedAt = clock.instant();
-        lastProgressAt = startedAt;
-        publish(new TileStatus(attempt == 0 ? TileState.CONNECTING : TileState.RECONNECTING, attempt,
-                status.lastFrameAt(), null));
+        decodedFrames = 0;
+        aspectReported = false;
+        publish(health.attemptStarted(clock.instant()));
         boolean started;
-        if (source.isRtsp() && !engine.canOpenRtspNatively()) {
-            relayMedia = new RelayMedia(source.url(), relayTcp);
-            started = player.media().play(relayMedia, ":demux=ts", ":file-caching=150", ":network-caching=150");
+        if (CameraSource.isRtsp(url) && !engine.canOpenRtspNatively()) {
+            relayMedia = new RelayMedia(url);
+            started = player.media().play(relayMedia, ":demux=ts");
         } else {
-            started = player.media().play(source.url(), ":network-caching=300", ":rtsp-tcp");
+            started = player.media().play(url, engine.mediaOptions(url));
         }
         if (!started) {
-            onFailure("could not open " + source.url());
+            fail("could not open " + url);
         }
     }
 
     private void stopMedia() {
         cancelRetry();
-        player.controls().stop();
+        // End the relay first: a read blocked on a silent network then returns at once, so stop() cannot hang.
         if (relayMedia != null) {
             relayMedia.closeRelay();
-            relayMedia = null;
         }
+        player.controls().stop();
     }
 
-    private void checkHealth() {
-        if (source == null || pendingRetry != null) {
-            return;
-        }
-        Instant now = clock.instant();
-        int decoded = player.media().isValid() && player.media().info().statistics(stats) ? stats.decodedVideo() : 0;
-        if (decoded > lastDecoded) {
-            lastDecoded = decoded;
-            lastProgressAt = now;
-            if (status.state() != TileState.PLAYING || Duration.between(status.lastFrameAt(), now).toMillis() > 900) {
-                attempt = 0;
-                engine.rememberTransport(source.url(), relayTcp);
-                reportAspect();
-                publish(new TileStatus(TileState.PLAYING, 0, now, null));
+    private void tick() {
+        try {
+            if (closed || source == null) {
+                return;
             }
-            return;
-        }
-        if (status.state() == TileState.PLAYING && Duration.between(lastProgressAt, now).compareTo(STALL_AFTER) > 0) {
-            publish(new TileStatus(TileState.STALLED, 0, status.lastFrameAt(), "no new frame"));
-            scheduleReconnect();
-        } else if (status.state() != TileState.PLAYING
-                && Duration.between(startedAt, now).compareTo(CONNECT_TIMEOUT) > 0) {
-            onFailure("no picture after " + CONNECT_TIMEOUT.toSeconds() + " s");
+            if (pendingRetry != null) {
+                if (health.checkOffline(clock.instant())) {
+                    publish(health.status());
+                }
+                return;
+            }
+            int decoded = player.media().isValid() && player.media().info().statistics(stats)
+                    ? stats.decodedVideo() : 0;
+            decodedFrames = decoded;
+            switch (health.observe(clock.instant(), decoded)) {
+                case PUBLISH -> {
+                    if (health.isPlaying() && !aspectReported) {
+                        aspectReported = reportAspect();
+                    }
+                    publish(health.status());
+                }
+                case RECONNECT -> {
+                    publish(health.status());
+                    retryLater();
+                }
+                case FAILED -> fail("no picture after " + health.timings().connectTimeout().toSeconds() + " s");
+                default -> {
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "video health check failed", e);
         }
     }
 
-    private void reportAspect() {
-        player.media().info().videoTracks().stream().filter(t -> t.width() > 0 && t.height() > 0).findFirst()
-                .ifPresent(t -> {
+    private void onPlayerEnded(String why) {
+        // Events arrive late on vlcj's thread: only act if the current media really ended.
+        State state = player.status().state();
+        if (state == State.ERROR || state == State.ENDED) {
+            fail(why);
+        }
+    }
+
+    private boolean reportAspect() {
+        return player.media().info().videoTracks().stream().filter(t -> t.width() > 0 && t.height() > 0)
+                .findFirst().map(t -> {
                     double sar = t.sampleAspectRatio() > 0 && t.sampleAspectRatioBase() > 0
                             ? (double) t.sampleAspectRatio() / t.sampleAspectRatioBase() : 1.0;
                     sink.displayAspect(t.width() * sar / t.height());
-                });
+                    return true;
+                }).orElse(false);
     }
 
-    private void onFailure(String why) {
-        if (source == null || pendingRetry != null) {
+    private void fail(String why) {
+        if (closed || source == null || pendingRetry != null) {
             return;
         }
-        if (relayMedia != null && lastDecoded == 0 && !transportSwitched) {
-            // Many RTSP servers (VLC's among them) refuse one of TCP or UDP: try the other at once, no backoff.
-            transportSwitched = true;
-            relayTcp = !relayTcp;
-            stopMedia();
-            startMedia();
-            return;
-        }
-        publish(new TileStatus(attempt >= NO_SIGNAL_AFTER_ATTEMPTS ? TileState.NO_SIGNAL : TileState.RECONNECTING,
-                attempt + 1, status.lastFrameAt(), why));
-        scheduleReconnect();
+        publish(health.failed(clock.instant(), why));
+        retryLater();
     }
 
-    private void scheduleReconnect() {
-        attempt++;
-        long delayMs = Math.min(500L << Math.min(attempt - 1, 5), 10_000L);
-        player.controls().stop();
-        if (relayMedia != null) {
-            relayMedia.closeRelay();
-            relayMedia = null;
-        }
+    private void retryLater() {
+        stopMedia();
         pendingRetry = control.schedule(() -> {
             pendingRetry = null;
-            if (source != null) {
+            if (!closed && source != null) {
                 startMedia();
             }
-        }, delayMs, TimeUnit.MILLISECONDS);
+        }, health.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void cancelRetry() {
@@ -204,22 +246,46 @@ public final class TilePlayer implements AutoCloseable {
     }
 
     private void publish(TileStatus s) {
-        status = s;
-        statusListener.accept(s);
+        try {
+            statusListener.accept(s);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "tile status listener failed", e);
+        }
     }
 
-    /** Stops playback and releases the native player; blocks until done. Not on a vlcj callback thread. */
+    private void onControl(Runnable task) {
+        try {
+            control.execute(() -> {
+                if (!closed) {
+                    task.run();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.fine("video control thread stopped; ignored");
+        }
+    }
+
+    /** Stops playback and releases the native player; blocks until done. Not on the control or a vlcj thread. */
     @Override
     public void close() {
         healthCheck.cancel(false);
-        try {
-            control.submit(() -> {
+        Runnable release = () -> {
+            if (!closed) {
+                closed = true;
                 stopMedia();
                 source = null;
                 player.release();
-            }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
+                relayMedia = null;
+            }
+        };
+        try {
+            control.submit(release).get(10, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            release.run();
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "video player did not close cleanly", e);
         }
     }
 

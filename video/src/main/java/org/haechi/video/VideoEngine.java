@@ -16,10 +16,12 @@ public final class VideoEngine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(VideoEngine.class.getName());
     private static final List<String> PLUGIN_DIRS = List.of("/usr/lib/x86_64-linux-gnu/vlc/plugins",
             "/usr/lib/aarch64-linux-gnu/vlc/plugins", "/usr/lib/vlc/plugins", "/usr/local/lib/vlc/plugins");
+    /** Network streams: enough to ride out jitter on a LAN, little enough for a quick first frame. */
+    static final int NETWORK_CACHING_MS = 150;
+    static final int FILE_CACHING_MS = 100;
     private final MediaPlayerFactory factory;
     private final boolean nativeRtsp;
     private final String problem;
-    private final java.util.Map<String, Boolean> workingTransportTcp = new java.util.concurrent.ConcurrentHashMap<>();
 
     private VideoEngine(MediaPlayerFactory factory, boolean nativeRtsp, String problem) {
         this.factory = factory;
@@ -33,8 +35,11 @@ public final class VideoEngine implements AutoCloseable {
             if (!new NativeDiscovery().discover()) {
                 return unavailable("libvlc not found: install libvlc5 vlc-plugin-base libvlc-bin");
             }
+            // One decoding thread per tile: a wall decodes many small streams at once, and frame threading would
+            // add a frame of delay per thread before the first picture.
             MediaPlayerFactory f = new MediaPlayerFactory("--aout=adummy", "--no-audio", "--no-video-title-show",
-                    "--no-snapshot-preview", "--no-osd", "--quiet");
+                    "--no-snapshot-preview", "--no-osd", "--no-spu", "--avcodec-hw=none", "--avcodec-threads=1",
+                    "--quiet");
             return new VideoEngine(f, hasLive555(), null);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             LOG.log(Level.WARNING, "video unavailable", e);
@@ -70,13 +75,9 @@ public final class VideoEngine implements AutoCloseable {
         return nativeRtsp;
     }
 
-    /** Whether to pull {@code url} over TCP first (the default) rather than UDP, from what worked before. */
-    boolean prefersTcp(String url) {
-        return workingTransportTcp.getOrDefault(url, Boolean.TRUE);
-    }
-
-    void rememberTransport(String url, boolean tcp) {
-        workingTransportTcp.put(url, tcp);
+    /** libvlc media options for a URL libvlc opens itself (not through the relay). */
+    String[] mediaOptions(String url) {
+        return new String[] {":network-caching=" + NETWORK_CACHING_MS, ":file-caching=" + FILE_CACHING_MS};
     }
 
     MediaPlayerFactory factory() {

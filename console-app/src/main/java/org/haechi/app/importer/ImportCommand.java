@@ -1,12 +1,9 @@
 package org.haechi.app.importer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,15 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.haechi.app.LaunchOptions;
-import org.haechi.core.asset.Asset;
 import org.haechi.map.importer.ImportException;
 import org.haechi.map.importer.ImportKind;
 import org.haechi.map.importer.ImportResult;
-import org.haechi.map.importer.ImportedFeature;
 import org.haechi.map.importer.Importer;
 import org.haechi.messaging.cache.CacheStores;
-import org.haechi.messaging.cache.ImportedLayerStore;
-import org.locationtech.jts.io.WKTWriter;
 
 /**
  * {@code ./haechi import FILE [--kind K] [--crs EPSG:n] [--data-dir DIR]}: reads a registry or layer file and stores
@@ -37,9 +30,7 @@ public final class ImportCommand {
               --crs       coordinate system of the file's coordinates, e.g. EPSG:5186 (overrides the file's own)
               --data-dir  data folder whose cache receives the import (default ~/.local/share/haechi)""";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** AssetStore.upsert binds the ids as one H2 array, which holds at most 65,536 values. */
-    private static final int UPSERT_CHUNK = 10_000;
 
     private ImportCommand() {
     }
@@ -158,24 +149,9 @@ public final class ImportCommand {
         Path report = ImportReport.write(options.dataDir().resolve("import-reports"), options, result,
                 LocalDateTime.now().format(STAMP));
         boolean committed = false;
-        try (CacheStores stores = CacheStores.open(options.dataDir().resolve("cache"));
-             Connection c = stores.db().connect()) {
-            c.setAutoCommit(false);
-            try {
-                List<Asset> assets = result.assets();
-                for (int from = 0; from < assets.size(); from += UPSERT_CHUNK) {
-                    stores.assets().upsert(c, assets.subList(from, Math.min(assets.size(), from + UPSERT_CHUNK)));
-                }
-                if (options.kind() == ImportKind.LAYER) {
-                    new ImportedLayerStore(stores.db()).replaceLayer(c, layerName(options.file()), rows(result));
-                }
-                c.commit();
-                committed = true;
-            } finally {
-                if (!committed) {
-                    c.rollback();
-                }
-            }
+        try (CacheStores stores = CacheStores.open(options.dataDir().resolve("cache"))) {
+            ImportWriter.write(stores, options.kind(), layerName(options.file()), result);
+            committed = true;
         } finally {
             if (!committed) {
                 Files.deleteIfExists(report);
@@ -188,15 +164,6 @@ public final class ImportCommand {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static List<ImportedLayerStore.Row> rows(ImportResult result) throws JsonProcessingException {
-        WKTWriter wkt = new WKTWriter();
-        List<ImportedLayerStore.Row> rows = new ArrayList<>(result.features().size());
-        for (ImportedFeature f : result.features()) {
-            rows.add(new ImportedLayerStore.Row(f.id(), wkt.write(f.wgs84()), JSON.writeValueAsString(f.properties())));
-        }
-        return rows;
     }
 
     /** Prints progress to stderr at most once a second. */

@@ -64,6 +64,19 @@ public final class ConsoleMap implements AutoCloseable {
         view.addLayer(drawn);
     }
 
+    /** Adds (or replaces) an imported layer under the basemap's other layers' names. FX thread. */
+    public void addImportedLayer(String name, List<org.haechi.map.importer.ImportedFeature> features) {
+        String layerName = "imported: " + name;
+        view.layers().removeIf(e -> e.layer().name().equals(layerName));
+        var layer = new org.haechi.map.layer.FeatureLayer(layerName, javafx.scene.paint.Color.web("#c792ea"),
+                features);
+        view.addLayer(layer);
+        // Keep imported layers above the basemap and below the live ones: move it after the zones.
+        var entry = view.layers().remove(view.layers().size() - 1);
+        view.layers().add(2, entry);
+        view.requestRepaint();
+    }
+
     public org.haechi.map.layer.DrawLayer drawLayer() {
         return drawn;
     }

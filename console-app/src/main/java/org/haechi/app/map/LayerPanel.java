@@ -15,11 +15,15 @@ public final class LayerPanel extends VBox {
     public LayerPanel(MapView map, ResourceBundle text) {
         Label title = new Label(text.getString("layers.title"));
         title.getStyleClass().add("panel-title");
-        getChildren().add(title);
         setSpacing(2);
-        for (int i = map.layers().size() - 1; i >= 0; i--) {
-            getChildren().add(row(map.layers().get(i)));
-        }
+        Runnable rebuild = () -> {
+            getChildren().setAll(title);
+            for (int i = map.layers().size() - 1; i >= 0; i--) {
+                getChildren().add(row(map.layers().get(i)));
+            }
+        };
+        rebuild.run();
+        map.layers().addListener((javafx.collections.ListChangeListener<LayerEntry>) c -> rebuild.run());
     }
 
     private static HBox row(LayerEntry entry) {

@@ -151,6 +151,23 @@ class MainWindowTest {
         robot.clickOn("#tool-select");
     }
 
+    @Test
+    void importingTheKoreanStandardCsvFromTheWindowShowsWhatCameIn() throws Exception {
+        Path csv = Path.of(MainWindowTest.class.getResource("/import/cctv-gangnam-50-cp949.csv").toURI());
+        robot.interact(() -> new org.haechi.app.importer.ImportDialog(
+                ((org.haechi.app.HaechiApp) app).runtimeForTests().cache(), Runnable::run, d -> { })
+                .open(robot.window(0), csv));
+        robot.clickOn(robot.lookup(".button").match(n -> n instanceof Button b && b.getText().equals("Import"))
+                .queryButton());
+        await(() -> robot.lookup(".text-area").queryAll().stream().anyMatch(n ->
+                ((javafx.scene.control.TextArea) n).getText().startsWith("IMPORTED")), 30);
+        String report = robot.lookup(".text-area").queryAll().stream().map(n ->
+                ((javafx.scene.control.TextArea) n).getText()).filter(t -> t.startsWith("IMPORTED")).findFirst()
+                .orElseThrow();
+        assertThat(report).startsWith("IMPORTED 50 SKIPPED 0").contains("charset CP949");
+        robot.interact(() -> robot.window("Import cctv-gangnam-50-cp949.csv").hide());
+    }
+
     @SuppressWarnings("unchecked")
     TableView<Alarm> table() {
         return robot.lookup("#alarm-table").queryAs(TableView.class);

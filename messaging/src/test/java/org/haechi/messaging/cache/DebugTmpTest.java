@@ -17,16 +17,19 @@ class DebugTmpTest {
         try (CacheStores s = CacheStores.open(dir)) {
             ActionConvergenceTest.insertAlarms(s);
             for (OperatorAction x : actions) {
-                ActionConvergenceTest.record(s, List.of(x));
-                if (x.actionId().equals("act-15") || x.actionId().equals("act-16")) {
-                    System.out.println("DBG after " + x.actionId() + " " + s.actions().folded("a-1").actions());
+                try (var c = s.db().connect()) {
+                    c.setAutoCommit(false);
+                    List<OperatorAction> fresh = s.actions().record(c, List.of(x), true);
+                    c.commit();
+                    try (var c2 = s.db().connect(); var ps = c2.prepareStatement("SELECT COUNT(*) FROM operator_action WHERE action_id = '" + x.actionId() + "'"); var rs = ps.executeQuery()) {
+                        rs.next();
+                        System.out.println("DBG " + x.actionId() + " fresh=" + fresh.size() + " stored=" + rs.getInt(1));
+                    }
+                    if (fresh.isEmpty()) {
+                        System.out.println("DBG not inserted " + x);
+                    }
                 }
             }
-            try (var c = s.db().connect(); var ps = c.prepareStatement("SELECT action_id, hlc, kind, alarm_id FROM operator_action WHERE action_id in ('act-15','act-17','act-16') ORDER BY hlc"); var rs = ps.executeQuery()) {
-                while (rs.next()) System.out.println("DBG row " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)+ " " + rs.getString(4));
-            }
-            actions.stream().filter(a -> a.alarmId().equals("a-1")).forEach(a -> System.out.println("DBG act " + a.actionId() + " " + a.at() + " " + a.kind()));
-            System.out.println("DBG " + org.haechi.core.alarm.AlarmFold.distinct(actions.stream().filter(a -> a.alarmId().equals("a-1")).toList()).size());
         }
     }
 }
