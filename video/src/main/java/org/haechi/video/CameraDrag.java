@@ -13,8 +13,6 @@ import javafx.scene.input.Dragboard;
 public final class CameraDrag {
     /** A camera: id, name, main URL and sub URL, one per line. */
     public static final DataFormat CAMERA = new DataFormat("application/x-haechi-camera");
-    /** A wall position being dragged to another tile (a swap). */
-    static final DataFormat WALL_POSITION = new DataFormat("application/x-haechi-wall-position");
 
     private CameraDrag() {
     }

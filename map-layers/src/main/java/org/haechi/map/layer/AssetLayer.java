@@ -32,6 +32,9 @@ public final class AssetLayer implements MapLayer {
     private final double clusterAbove;
     private final Executor worker;
     private final GridClusters clusters = new GridClusters();
+    private final GridClusters hitClusters = new GridClusters();
+    /** The viewport {@link #clusters} were last computed for while drawing, or null. */
+    private Viewport clustersDrawnFor;
     private final java.util.concurrent.atomic.AtomicReference<List<Asset>> pending =
             new java.util.concurrent.atomic.AtomicReference<>();
     private PointIndex index = new PointIndex(List.of());
@@ -67,6 +70,7 @@ public final class AssetLayer implements MapLayer {
             PointIndex built = new PointIndex(latest.stream().filter(a -> a.kind() == kind).toList());
             Platform.runLater(() -> {
                 index = built;
+                clustersDrawnFor = null;
                 repaint.run();
             });
         });
@@ -98,6 +102,7 @@ public final class AssetLayer implements MapLayer {
 
     private void drawClusters(GraphicsContext g, Viewport v) {
         clusters.compute(index.xs(), index.ys(), v, CLUSTER_CELL_PX);
+        clustersDrawnFor = v;
         g.setTextAlign(TextAlignment.CENTER);
         g.setFont(MapFonts.bold(11));
         for (int c = 0; c < clusters.clusterCount(); c++) {
@@ -207,19 +212,35 @@ public final class AssetLayer implements MapLayer {
                 first.location().lat(), first.location().lon());
     }
 
+    /**
+     * Clusters under a click: those on screen (computed while drawing, in the drawn canvas's coordinates) when the
+     * click is on what was drawn, else computed afresh for the click's view.
+     */
     private Optional<MapFeature> hitCluster(Viewport v, double sx, double sy) {
-        clusters.compute(index.xs(), index.ys(), v, CLUSTER_CELL_PX);
-        for (int c = 0; c < clusters.clusterCount(); c++) {
-            double dx = clusters.screenX(c) - sx;
-            double dy = clusters.screenY(c) - sy;
+        GridClusters found = hitClusters;
+        Viewport space = v;
+        double x = sx;
+        double y = sy;
+        Viewport drawn = clustersDrawnFor;
+        if (drawn != null && drawn.resolution() == v.resolution()) {
+            found = clusters;
+            space = drawn;
+            x = drawn.screenX(v.worldX(sx));
+            y = drawn.screenY(v.worldY(sy));
+        } else {
+            hitClusters.compute(index.xs(), index.ys(), v, CLUSTER_CELL_PX);
+        }
+        for (int c = 0; c < found.clusterCount(); c++) {
+            double dx = found.screenX(c) - x;
+            double dy = found.screenY(c) - y;
             if (dx * dx + dy * dy <= 20 * 20) {
-                int n = clusters.count(c);
+                int n = found.count(c);
                 if (n == 1) {
-                    return Optional.of(feature(index.asset(clusters.firstMember(c))));
+                    return Optional.of(feature(index.asset(found.firstMember(c))));
                 }
                 return Optional.of(new MapFeature(name, "cluster:" + name, n + " " + name,
-                        Map.of("count", Integer.toString(n)), WebMercator.lat(v.worldY(clusters.screenY(c))),
-                        WebMercator.lon(v.worldX(clusters.screenX(c)))));
+                        Map.of("count", Integer.toString(n)), WebMercator.lat(space.worldY(found.screenY(c))),
+                        WebMercator.lon(space.worldX(found.screenX(c)))));
             }
         }
         return Optional.empty();

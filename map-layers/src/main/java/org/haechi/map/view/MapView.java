@@ -155,6 +155,11 @@ public final class MapView extends Region {
         return false;
     }
 
+    /** Draws what changed now rather than at the next pulse. FX thread. */
+    public void paintNow() {
+        paint();
+    }
+
     /** Once per pulse: redraw a canvas only if its content changed or the view left its margin; else move it. */
     private void paint() {
         if (baseDirty || !covers(baseDrawn)) {

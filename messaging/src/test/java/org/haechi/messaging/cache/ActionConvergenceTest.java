@@ -133,7 +133,8 @@ class ActionConvergenceTest {
         assertThat(alarmRows(b)).isEqualTo(alarmRows(a)).hasSize(3);
         for (String id : ALARMS) {
             List<OperatorAction> mine = actions.stream().filter(x -> x.alarmId().equals(id)).toList();
-            assertThat(b.actions().folded(id)).isEqualTo(a.actions().folded(id)).isEqualTo(AlarmFold.fold(mine));
+            assertThat(a.actions().folded(id)).as("A " + id).isEqualTo(AlarmFold.fold(mine));
+            assertThat(b.actions().folded(id)).as("B " + id).isEqualTo(AlarmFold.fold(mine));
             assertThat(a.alarms().workflow(id).state()).isEqualTo(AlarmFold.fold(mine).state());
         }
         assertThat(a.actions().audit().verify().ok()).isTrue();

@@ -21,13 +21,15 @@ class DebugTmpTest {
                     c.setAutoCommit(false);
                     List<OperatorAction> fresh = s.actions().record(c, List.of(x), true);
                     c.commit();
-                    try (var c2 = s.db().connect(); var ps = c2.prepareStatement("SELECT COUNT(*) FROM operator_action WHERE action_id = '" + x.actionId() + "'"); var rs = ps.executeQuery()) {
-                        rs.next();
-                        System.out.println("DBG " + x.actionId() + " fresh=" + fresh.size() + " stored=" + rs.getInt(1));
-                    }
                     if (fresh.isEmpty()) {
-                        System.out.println("DBG not inserted " + x);
+                        System.out.println("DBG not fresh " + x);
                     }
+                }
+            }
+            System.out.println("DBG folded " + s.actions().folded("a-1").actions());
+            try (var c2 = s.db().connect(); var ps = c2.prepareStatement("SELECT action_id, alarm_id FROM operator_action WHERE action_id IN ('act-15', 'act-17')"); var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    System.out.println("DBG row " + rs.getString(1) + " " + rs.getString(2));
                 }
             }
         }
