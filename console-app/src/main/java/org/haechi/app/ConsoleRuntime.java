@@ -59,16 +59,24 @@ public final class ConsoleRuntime implements AutoCloseable {
         return new ConsoleRuntime(options, clock, CacheStores.open(options.dataDir().resolve("cache")), id);
     }
 
-    /** Starts the embedded broker (default mode), the bus, the simulator and the cache poll. */
+    /** Starts the bus with the credentials of the environment (HAECHI_BROKER_USER / HAECHI_BROKER_PASSWORD). */
     public void connect(IngestSinks sinks, BusStatusListener status) throws Exception {
+        connect(sinks, status, System.getenv("HAECHI_BROKER_USER"), System.getenv("HAECHI_BROKER_PASSWORD"));
+    }
+
+    /**
+     * Starts the embedded broker (default mode), the bus, the simulator and the cache poll. The password is kept in
+     * memory only, never written.
+     */
+    public void connect(IngestSinks sinks, BusStatusListener status, String user, String password)
+            throws Exception {
         String url = options.brokerUrl();
         if (options.embeddedBroker()) {
             broker = new EmbeddedBroker(options.dataDir().resolve("broker"), options.embeddedPort());
             broker.start();
             url = broker.clientUrl();
         }
-        BusConfig config = new BusConfig(url, System.getenv("HAECHI_BROKER_USER"),
-                System.getenv("HAECHI_BROKER_PASSWORD"), consoleId);
+        BusConfig config = new BusConfig(url, user, password, consoleId);
         java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
         bus = new BusService(config, IngestHandlers.create(cache, sinks), cache.db(), cache.actions(), s -> {
             if (s.connected()) {

@@ -159,6 +159,15 @@ public final class HaechiApp extends Application {
     }
 
     private void connectInBackground(StatusBarViewModel status) {
+        String user = System.getenv("HAECHI_BROKER_USER");
+        String password = System.getenv("HAECHI_BROKER_PASSWORD");
+        if (!options.embeddedBroker() && user == null && options.exitAfterSec() == 0) {
+            var login = org.haechi.app.shell.LoginDialog.ask(stage, options.brokerUrl());
+            user = login.map(org.haechi.app.shell.LoginDialog.Credentials::user).orElse(null);
+            password = login.map(org.haechi.app.shell.LoginDialog.Credentials::password).orElse(null);
+        }
+        String loginUser = user;
+        String loginPassword = password;
         work.execute(() -> {
             try {
                 if (options.metricsPort() > 0) {
@@ -167,7 +176,7 @@ public final class HaechiApp extends Application {
                 runtime.connect(feeds.sinks(), s -> {
                     metrics.brokerConnected(s.connected());
                     Platform.runLater(() -> status.busStatus(s));
-                });
+                }, loginUser, loginPassword);
             } catch (Exception e) {
                 LOG.log(Level.SEVERE, "bus not started", e);
                 Platform.runLater(() -> status.busStatus(runtime.offlineStatus(e.getMessage())));

@@ -46,7 +46,7 @@ public final class AuditLog {
         long lastSeq;
         String lastHash;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+                "SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("audit_head row missing: the audit log cannot be appended to");

@@ -24,6 +24,10 @@ class DebugTmpTest {
                     if (fresh.isEmpty()) {
                         System.out.println("DBG not fresh " + x);
                     }
+                    try (var c2 = s.db().connect(); var ps = c2.prepareStatement("SELECT (SELECT COUNT(*) FROM operator_action), (SELECT COUNT(*) FROM operator_action WHERE action_id = 'act-15'), (SELECT COUNT(*) FROM audit_log), (SELECT GROUP_CONCAT(action_id) FROM operator_action WHERE alarm_id = 'a-1')"); var rs = ps.executeQuery()) {
+                        rs.next();
+                        System.out.println("DBG after " + x.actionId() + " total=" + rs.getInt(1) + " act15=" + rs.getInt(2) + " audit=" + rs.getInt(3) + " a1=" + rs.getString(4));
+                    }
                 }
             }
             System.out.println("DBG folded " + s.actions().folded("a-1").actions());
