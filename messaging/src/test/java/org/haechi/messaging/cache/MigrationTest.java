@@ -1,0 +1,39 @@
+package org.haechi.messaging.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A cache written by the first release survives the upgrade to the current schema, with its data. */
+class MigrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void firstReleaseCacheIsMigratedAndKeepsItsAlarms() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("cache").toAbsolutePath();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("1").load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO alarm (id, type_name, severity, occurred_at, received_at, state, is_open) VALUES "
+                    + "('old-1', 'CHILD_SOS', 0, TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:01+00', 'ACKNOWLEDGED', TRUE)");
+            s.execute("SHUTDOWN");
+        }
+        try (CacheStores stores = CacheStores.open(dir)) {
+            assertThat(stores.alarms().find("old-1").state().name()).isEqualTo("ACKNOWLEDGED");
+            try (Connection c = stores.db().connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT MAX(\"version\") FROM \"flyway_schema_history\"")) {
+                rs.next();
+                assertThat(Integer.parseInt(rs.getString(1))).isGreaterThan(1);
+            }
+        }
+    }
+}
