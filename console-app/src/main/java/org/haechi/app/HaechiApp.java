@@ -84,11 +84,11 @@ public final class HaechiApp extends Application {
             details.show(f);
             map.view().centreOn(new org.haechi.core.geo.GeoPoint(f.lat(), f.lon()),
                     Math.min(map.view().viewport().resolution(), 2));
-        });
+        }, text);
         org.haechi.app.map.MapToolbar toolbar = new org.haechi.app.map.MapToolbar(map, zone -> {
             var items = map.contentsOf(zone.contents());
             zoneContents.show(zone.description() + ": " + ZoneSummary.of(items), items);
-        });
+        }, text);
         MainWindow window = new MainWindow(map.view(), toolbar, new LayerPanel(map.view(), text), details,
                 zoneContents, wall, new AlarmBoardView(board, text), new StatusBarView(status), menu(text), text);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -109,7 +109,7 @@ public final class HaechiApp extends Application {
         var rejected = new javafx.scene.control.MenuItem(text.getString("menu.rejected"));
         rejected.setOnAction(e -> new org.haechi.app.shell.RejectedMessagesView(text).show(stage,
                 () -> runtime.cache().rejected().newest(5000), work));
-        var importData = new javafx.scene.control.MenuItem("Import map data...");
+        var importData = new javafx.scene.control.MenuItem(text.getString("menu.import"));
         importData.setOnAction(e -> new org.haechi.app.importer.ImportDialog(runtime.cache(), work, imported -> {
             map.putAssets(imported.result().assets());
             if (!imported.result().features().isEmpty()) {

@@ -19,16 +19,17 @@ public final class LayerPanel extends VBox {
         Runnable rebuild = () -> {
             getChildren().setAll(title);
             for (int i = map.layers().size() - 1; i >= 0; i--) {
-                getChildren().add(row(map.layers().get(i)));
+                getChildren().add(row(map.layers().get(i), text));
             }
         };
         rebuild.run();
         map.layers().addListener((javafx.collections.ListChangeListener<LayerEntry>) c -> rebuild.run());
     }
 
-    private static HBox row(LayerEntry entry) {
+    private static HBox row(LayerEntry entry, ResourceBundle text) {
         Rectangle swatch = new Rectangle(10, 10, entry.layer().legendColour());
-        CheckBox visible = new CheckBox(entry.layer().name());
+        String key = "layer." + entry.layer().name();
+        CheckBox visible = new CheckBox(text.containsKey(key) ? text.getString(key) : entry.layer().name());
         visible.setId("layer-" + entry.layer().name().replace(' ', '-'));
         visible.selectedProperty().bindBidirectional(entry.visibleProperty());
         visible.setPrefWidth(120);

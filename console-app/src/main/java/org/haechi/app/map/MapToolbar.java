@@ -19,21 +19,21 @@ import org.haechi.map.view.MapView;
 public final class MapToolbar extends HBox {
     private final ToggleGroup tools = new ToggleGroup();
 
-    public MapToolbar(ConsoleMap map, Consumer<ZoneTool.DrawnZone> onZone) {
+    public MapToolbar(ConsoleMap map, Consumer<ZoneTool.DrawnZone> onZone, java.util.ResourceBundle text) {
         setSpacing(6);
         setStyle("-fx-padding: 3 6 3 6; -fx-alignment: center-left; -fx-background-color: #1e252f;");
         MapView view = map.view();
-        ToggleButton select = tool("Select", "tool-select", null, view);
-        ToggleButton polygon = tool("Polygon zone", "tool-polygon",
+        ToggleButton select = tool(text.getString("map.select"), "tool-select", null, view);
+        ToggleButton polygon = tool(text.getString("map.polygon"), "tool-polygon",
                 new ZoneTool(ZoneTool.Mode.POLYGON, map.drawLayer(), onZone), view);
-        ToggleButton circle = tool("Circle zone", "tool-circle",
+        ToggleButton circle = tool(text.getString("map.circle"), "tool-circle",
                 new ZoneTool(ZoneTool.Mode.CIRCLE, map.drawLayer(), onZone), view);
-        ToggleButton measure = tool("Measure", "tool-measure",
+        ToggleButton measure = tool(text.getString("map.measure"), "tool-measure",
                 new ZoneTool(ZoneTool.Mode.MEASURE, map.drawLayer(), z -> { }), view);
         select.setSelected(true);
         ComboBox<PlaceIndex.Place> districts = new ComboBox<>();
         districts.setId("go-to-district");
-        districts.setPromptText("Go to district");
+        districts.setPromptText(text.getString("map.goto"));
         districts.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         districts.setOnShowing(e -> {
             if (districts.getItems().isEmpty()) {
@@ -47,7 +47,7 @@ public final class MapToolbar extends HBox {
         });
         TextField search = new TextField();
         search.setId("place-search");
-        search.setPromptText("Search place or address");
+        search.setPromptText(text.getString("map.search"));
         search.setPrefColumnCount(18);
         PlaceIndex[] index = {null};
         search.focusedProperty().addListener((o, a, focused) -> {

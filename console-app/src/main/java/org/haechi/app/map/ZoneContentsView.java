@@ -17,8 +17,8 @@ public final class ZoneContentsView extends VBox {
     private final Label summary = new Label();
     private final ListView<MapFeature> list = new ListView<>();
 
-    public ZoneContentsView(Consumer<MapFeature> onPick) {
-        Label title = new Label("Zone contents");
+    public ZoneContentsView(Consumer<MapFeature> onPick, java.util.ResourceBundle text) {
+        Label title = new Label(text.getString("zone.title"));
         title.getStyleClass().add("panel-title");
         summary.setId("zone-summary");
         summary.setWrapText(true);
@@ -39,7 +39,7 @@ public final class ZoneContentsView extends VBox {
         list.setPrefHeight(160);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, summary, list);
-        show("Draw a zone with the polygon or circle tool", List.of());
+        show(text.getString("zone.hint"), List.of());
     }
 
     public void show(String text, List<MapFeature> items) {
