@@ -21,16 +21,32 @@ import java.util.List;
  * @param expires     end of validity or null when open-ended
  * @param areas       areas
  * @param repairs     what was repaired on the way in (empty when the document was clean)
+ * @param status      CAP status: Actual, Exercise, System, Test or Draft (only Actual is a live warning)
  */
 public record Warning(String identifier, String sender, Instant sent, String msgType, List<String> references,
                       String event, String severity, String urgency, String certainty, String headline,
                       String instruction, Instant effective, Instant expires, List<WarningArea> areas,
-                      List<String> repairs) {
+                      List<String> repairs, String status) {
 
     public Warning {
         references = List.copyOf(references);
         areas = List.copyOf(areas);
         repairs = List.copyOf(repairs);
+        status = status == null || status.isBlank() ? "Actual" : status;
+    }
+
+    /** A live (status Actual) warning. */
+    public Warning(String identifier, String sender, Instant sent, String msgType, List<String> references,
+                   String event, String severity, String urgency, String certainty, String headline,
+                   String instruction, Instant effective, Instant expires, List<WarningArea> areas,
+                   List<String> repairs) {
+        this(identifier, sender, sent, msgType, references, event, severity, urgency, certainty, headline,
+                instruction, effective, expires, areas, repairs, "Actual");
+    }
+
+    /** True for a real warning; Test, Exercise, System and Draft alerts are not drawn as live zones. */
+    public boolean isLive() {
+        return "Actual".equalsIgnoreCase(status);
     }
 
     /** True when the warning is in force at {@code now}. */

@@ -49,10 +49,10 @@ public final class ZoneLayer implements MapLayer {
         repaint.run();
     }
 
-    /** Warnings in force now. FX thread. */
+    /** Live warnings in force now (not Test or Exercise alerts). FX thread. */
     public List<Warning> active() {
         Instant now = clock.instant();
-        return warnings.values().stream().filter(w -> w.isActiveAt(now)).toList();
+        return warnings.values().stream().filter(w -> w.isLive() && w.isActiveAt(now)).toList();
     }
 
     @Override

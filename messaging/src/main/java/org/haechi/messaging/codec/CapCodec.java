@@ -77,7 +77,7 @@ public final class CapCodec {
         return new Warning(identifier, sender, sent, msgType, references, text(info, ns, "event"),
                 text(info, ns, "severity"), text(info, ns, "urgency"), text(info, ns, "certainty"),
                 text(info, ns, "headline"), text(info, ns, "instruction"), effective, expires,
-                List.copyOf(areas.values()), List.copyOf(repairs));
+                List.copyOf(areas.values()), List.copyOf(repairs), text(alert, ns, "status"));
     }
 
     /**

@@ -24,7 +24,7 @@ final class CapWriter {
         element(x, 1, "identifier", w.identifier());
         element(x, 1, "sender", w.sender());
         element(x, 1, "sent", time(w.sent()));
-        element(x, 1, "status", "Actual");
+        element(x, 1, "status", w.status());
         element(x, 1, "msgType", orDefault(w.msgType(), "Alert"));
         element(x, 1, "scope", "Public");
         if (!w.references().isEmpty()) {

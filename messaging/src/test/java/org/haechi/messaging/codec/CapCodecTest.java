@@ -262,6 +262,16 @@ class CapCodecTest {
                 + header + "<scope>Public</scope>" + info + "</alert>";
     }
 
+    @Test
+    void exerciseAlertIsKeptButNotLive() throws Exception {
+        String xml = golden("heavy-rain-seoul.xml").replace("<status>Actual</status>", "<status>Exercise</status>");
+        Warning w = codec.decode(xml);
+        assertThat(w.status()).isEqualTo("Exercise");
+        assertThat(w.isLive()).isFalse();
+        assertThat(codec.decode(codec.encode(w)).status()).isEqualTo("Exercise");
+        assertThat(codec.decode(golden("heavy-rain-seoul.xml")).isLive()).isTrue();
+    }
+
     private static String golden(String name) throws IOException {
         try (InputStream in = CapCodecTest.class.getResourceAsStream("/golden/cap/" + name)) {
             assertThat(in).as("golden file %s", name).isNotNull();
