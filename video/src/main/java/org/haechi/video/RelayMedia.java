@@ -2,6 +2,9 @@ package org.haechi.video;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import uk.co.caprica.vlcj.media.callback.nonseekable.NonSeekableInputStreamMedia;
 
 /**
@@ -10,6 +13,7 @@ import uk.co.caprica.vlcj.media.callback.nonseekable.NonSeekableInputStreamMedia
  * end-of-stream at once, so stopping the player never waits on the network.
  */
 final class RelayMedia extends NonSeekableInputStreamMedia {
+    private static final int CONNECT_TIMEOUT_MS = 1500;
     private final String url;
     private volatile FfmpegRelay relay;
     private volatile boolean closed;
@@ -21,6 +25,7 @@ final class RelayMedia extends NonSeekableInputStreamMedia {
 
     @Override
     protected InputStream onOpenStream() throws IOException {
+        checkReachable(url);
         FfmpegRelay r = FfmpegRelay.start(url);
         relay = r;
         if (closed) {
@@ -28,6 +33,21 @@ final class RelayMedia extends NonSeekableInputStreamMedia {
             throw new IOException("relay closed");
         }
         return r.stream();
+    }
+
+    /**
+     * Fails at once when nothing listens at the camera's RTSP port: retrying a camera that is down then costs a
+     * connection attempt, not an ffmpeg process, so retries can stay frequent.
+     */
+    static void checkReachable(String rtspUrl) throws IOException {
+        URI uri = URI.create(rtspUrl);
+        if (uri.getHost() == null) {
+            return;
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 554),
+                    CONNECT_TIMEOUT_MS);
+        }
     }
 
     @Override

@@ -147,7 +147,7 @@ final class TileHealth {
 
         static Timings standard() {
             return new Timings(Duration.ofSeconds(3), Duration.ofSeconds(8), Duration.ofSeconds(30),
-                    Duration.ofMillis(250), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(1));
+                    Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(1));
         }
 
         Timings withOfflineAfter(Duration d) {

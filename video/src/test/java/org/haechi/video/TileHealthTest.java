@@ -77,7 +77,7 @@ class TileHealthTest {
         }
         assertThat(health.status().state()).isEqualTo(TileState.RECONNECTING);
         assertThat(health.status().attempt()).isEqualTo(12);
-        assertThat(health.retryDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(health.retryDelay()).isEqualTo(Duration.ofSeconds(1));
         now = now.plusSeconds(30);
         health.failed(now, "refused");
         assertThat(health.status().state()).isEqualTo(TileState.OFFLINE);

@@ -3,18 +3,17 @@ package org.haechi.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.ByteBuffer;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.haechi.sim.video.TestStreamServer;
+import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TilePlayerRtspTest {
     @TempDir
     static Path clips;
-    static TestStreamServer server;
+    static LocalStreams streams;
     static VideoEngine engine;
     static String url;
     static ScheduledExecutorService control;
@@ -32,16 +31,16 @@ class TilePlayerRtspTest {
     @BeforeAll
     static void serve() throws Exception {
         engine = VideoEngine.start();
-        assumeTrue(engine.isAvailable() && TestStreamServer.toolsAvailable(), "libvlc, ffmpeg and cvlc needed");
-        server = new TestStreamServer(clips);
-        url = server.serve("cam1", "TEST CAM 1", freePort());
+        assumeTrue(engine.isAvailable() && LocalStreams.toolsAvailable(), "libvlc, ffmpeg and cvlc needed");
+        streams = new LocalStreams(clips);
+        url = streams.rtsp.serve("cam1", "TEST CAM 1", LocalStreams.freePort());
         control = Executors.newSingleThreadScheduledExecutor();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        if (streams != null) {
+            streams.close();
         }
         if (control != null) {
             control.shutdownNow();
@@ -51,42 +50,22 @@ class TilePlayerRtspTest {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void framesArriveFromRealRtspStreamAndTileReportsPlaying() throws Exception {
-        AtomicInteger frames = new AtomicInteger();
-        int[] size = new int[2];
-        double[] aspect = {Double.NaN};
-        List<TileStatus> statuses = new CopyOnWriteArrayList<>();
-        FrameSink sink = new FrameSink() {
-            @Override
-            public void frame(ByteBuffer bgra, int w, int h) {
-                frames.incrementAndGet();
-                size[0] = w;
-                size[1] = h;
-            }
-
-            @Override
-            public void displayAspect(double a) {
-                aspect[0] = a;
-            }
-        };
-        TilePlayer player = new TilePlayer(engine, sink, control, statuses::add, Clock.systemUTC());
+        LocalStreams.CountingSink sink = new LocalStreams.CountingSink();
+        LocalStreams.StatusLog log = new LocalStreams.StatusLog();
+        TilePlayer player = new TilePlayer(engine, sink, control, log, Clock.systemUTC());
         try {
             player.play(new CameraSource("cam1", "Test camera", url));
-            waitFor(() -> frames.get() >= 25, 30);
-            assertThat(frames.get()).isGreaterThanOrEqualTo(25);
-            assertThat(size[0]).isEqualTo(640);
-            waitFor(() -> statuses.stream().anyMatch(s -> s.state() == TileState.PLAYING), 5);
-            waitFor(() -> Double.isFinite(aspect[0]), 5);
-            assertThat(aspect[0]).as("true 16:9 aspect, whatever libvlc's buffer height")
-                    .isCloseTo(640.0 / 360.0, org.assertj.core.data.Offset.offset(0.01));
-            assertThat(statuses).extracting(TileStatus::state).contains(TileState.CONNECTING, TileState.PLAYING);
+            LocalStreams.waitFor(() -> sink.frames.get() >= 25, 30);
+            assertThat(sink.frames.get()).isGreaterThanOrEqualTo(25);
+            assertThat(sink.width).isEqualTo(640);
+            LocalStreams.waitFor(() -> log.any(TileState.PLAYING, Instant.EPOCH), 5);
+            LocalStreams.waitFor(() -> Double.isFinite(sink.aspect), 5);
+            assertThat(sink.aspect).as("true 16:9 aspect, whatever libvlc's buffer height")
+                    .isCloseTo(640.0 / 360.0, Offset.offset(0.01));
+            assertThat(log.states()).contains(TileState.CONNECTING, TileState.PLAYING);
+            assertThat(player.decodedFrames()).isPositive();
         } finally {
             player.close();
         }
@@ -94,23 +73,51 @@ class TilePlayerRtspTest {
 
     @Test
     void unreachableStreamGivesClearStateAndNoException() throws Exception {
-        List<TileStatus> statuses = new CopyOnWriteArrayList<>();
-        TilePlayer player = new TilePlayer(engine, (b, w, h) -> { }, control, statuses::add, Clock.systemUTC());
+        LocalStreams.StatusLog log = new LocalStreams.StatusLog();
+        TilePlayer player = new TilePlayer(engine, (b, w, h) -> { }, control, log, Clock.systemUTC());
         try {
-            player.play(new CameraSource("nowhere", "Nowhere", "rtsp://127.0.0.1:" + freePort() + "/none"));
-            waitFor(() -> statuses.stream().anyMatch(s -> s.state() == TileState.RECONNECTING), 20);
-            assertThat(statuses).extracting(TileStatus::state).contains(TileState.RECONNECTING)
-                    .doesNotContain(TileState.PLAYING);
-            assertThat(statuses.stream().filter(s -> s.detail() != null).findFirst()).isPresent();
+            player.play(new CameraSource("nowhere", "Nowhere", "rtsp://127.0.0.1:" + LocalStreams.freePort()
+                    + "/none"));
+            LocalStreams.waitFor(() -> log.any(TileState.RECONNECTING, Instant.EPOCH), 20);
+            assertThat(log.states()).contains(TileState.RECONNECTING).doesNotContain(TileState.PLAYING);
+            assertThat(log.entries.stream().filter(e -> e.status().detail() != null).findFirst()).isPresent();
         } finally {
             player.close();
         }
     }
 
-    static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+    @Test
+    void cameraWithoutPictureForLongEnoughIsOffline() throws Exception {
+        LocalStreams.StatusLog log = new LocalStreams.StatusLog();
+        TileHealth.Timings quick = TileHealth.Timings.standard().withOfflineAfter(Duration.ofSeconds(2));
+        TilePlayer player = new TilePlayer(engine, (b, w, h) -> { }, control, log, Clock.systemUTC(), quick);
+        try {
+            player.play(new CameraSource("bad", "Bad URL", "http://127.0.0.1:" + LocalStreams.freePort() + "/x"));
+            LocalStreams.waitFor(() -> log.any(TileState.OFFLINE, Instant.EPOCH), 15);
+            assertThat(log.states()).contains(TileState.CONNECTING, TileState.RECONNECTING, TileState.OFFLINE);
+            assertThat(log.states().indexOf(TileState.OFFLINE))
+                    .isGreaterThan(log.states().indexOf(TileState.RECONNECTING));
+        } finally {
+            player.close();
+        }
+    }
+
+    @Test
+    void snapshotHasTheStreamsSizeAndASidecarThatChecks(@TempDir Path dir) throws Exception {
+        LocalStreams.StatusLog log = new LocalStreams.StatusLog();
+        TilePlayer player = new TilePlayer(engine, new LocalStreams.CountingSink(), control, log,
+                Clock.systemUTC());
+        try {
+            CameraSource camera = new CameraSource("cam1", "Test camera", url);
+            player.play(camera);
+            assertThat(LocalStreams.waitFor(() -> log.any(TileState.PLAYING, Instant.EPOCH), 30)).isTrue();
+            BufferedImage image = player.grab().get(10, TimeUnit.SECONDS);
+            assertThat(image.getWidth()).isEqualTo(640);
+            Snapshot s = SnapshotWriter.write(image, camera, Instant.now(), ZoneId.of("Asia/Seoul"), dir);
+            assertThat(ImageIO.read(s.file().toFile()).getWidth()).isEqualTo(640);
+            assertThat(s.sidecar()).exists();
+        } finally {
+            player.close();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Folds the set of actions on one alarm into its operator state. A pure function: the result depends only on the
@@ -129,7 +130,7 @@ public final class AlarmFold {
 
         /** Sets state and snooze time; true when either changed. */
         private boolean set(AlarmState newState, Instant until) {
-            boolean changed = newState != state || !java.util.Objects.equals(until, snoozedUntil);
+            boolean changed = newState != state || !Objects.equals(until, snoozedUntil);
             state = newState;
             snoozedUntil = until;
             return changed;

@@ -2,7 +2,14 @@ package org.haechi.messaging.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +39,8 @@ public final class AuditLog {
     public static final String ACTION = "ACTION";
     public static final String STATE_CHANGE = "STATE_CHANGE";
     public static final String SNAPSHOT = "SNAPSHOT";
+    /** The longest details text a record holds (the column's size). */
+    public static final int MAX_DETAILS = 1_000_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "seq, at, console, operator, kind, subject, details, prev_hash, hash";
     private final CacheDatabase db;
@@ -46,7 +56,7 @@ public final class AuditLog {
         long lastSeq;
         String lastHash;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+                "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("audit_head row missing: the audit log cannot be appended to");
@@ -54,9 +64,13 @@ public final class AuditLog {
             lastSeq = rs.getLong(1);
             lastHash = rs.getString(2);
         }
+        String details = json(e.details());
+        if (details.length() > MAX_DETAILS) {
+            throw new IllegalArgumentException("audit details longer than " + MAX_DETAILS + " characters");
+        }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AuditRecord unsigned = new AuditRecord(lastSeq + 1, at, e.console(), e.operator(), e.kind(), e.subject(),
-                json(e.details()), lastHash, null);
+                details, lastHash, null);
         AuditRecord r = new AuditRecord(unsigned.seq(), at, e.console(), e.operator(), e.kind(), e.subject(),
                 unsigned.details(), lastHash, unsigned.expectedHash());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (" + COLUMNS
@@ -98,6 +112,21 @@ public final class AuditLog {
         details.put("file", file.toString());
         details.put("sha256", sha256);
         return append(new AuditEntry(console, operator, SNAPSHOT, cameraId, details));
+    }
+
+    /** Records a camera snapshot, hashing the file's bytes first. */
+    public AuditRecord appendSnapshot(String console, String operator, String cameraId, Path file)
+            throws SQLException, IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return appendSnapshot(console, operator, cameraId, file, HexFormat.of().formatHex(digest.digest()));
     }
 
     /** Walks the whole chain and returns the first broken link, or OK with the number of records. */

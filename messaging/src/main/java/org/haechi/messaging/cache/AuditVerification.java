@@ -1,7 +1,8 @@
 package org.haechi.messaging.cache;
 
 /**
- * The outcome of {@link AuditLog#verify()}: intact with its record count, or the first broken link. Immutable.
+ * The outcome of {@link AuditLog#verify()}: intact with its record count, or the first broken link.
+ * Immutable; any thread.
  *
  * @param ok        true when every link holds
  * @param count     records checked (all of them when ok)

@@ -21,11 +21,12 @@ public final class OperatorActions {
     private final String operator;
     private final HybridClock clock;
 
-    /** Uses the console's clock over {@code stores} ({@link ActionStore#clock}), made on first use from {@code wall}. */
+    /** Stamps with the console's clock over {@code stores} ({@link ActionStore#clock}), made from {@code wall}. */
     public OperatorActions(CacheStores stores, String operator, String console, Clock wall) {
         this(stores, operator, stores.actions().clock(console, wall));
     }
 
+    /** Stamps with {@code clock}; its node is the console id. */
     public OperatorActions(CacheStores stores, String operator, HybridClock clock) {
         this.stores = stores;
         this.operator = operator;

@@ -118,6 +118,14 @@ class AuditLogTest {
     }
 
     @Test
+    void aSnapshotFileIsHashedWhenNoHashIsGiven() throws Exception {
+        Path shot = dir.resolve("shot.png");
+        java.nio.file.Files.write(shot, "abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        AuditRecord r = audit.appendSnapshot("ws-1", "op-kim", "cam-1", shot);
+        assertThat(r.details()).contains("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
     void concurrentAppendersKeepOneUnbrokenChain() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
