@@ -73,6 +73,8 @@ final class ConsoleFeeds {
             try {
                 alarms.offer(cache.alarms().loadOpen(2000));
                 map.putAssets(cache.assets().loadAll());
+                positions.offer(cache.positions().loadTrails(java.time.Instant.now().minus(
+                        java.time.Duration.ofMinutes(2))));
                 positions.offer(cache.positions().loadLatest());
                 loadImportedLayers(cache);
                 CapCodec cap = new CapCodec();

@@ -86,6 +86,7 @@ public final class ConsoleRuntime implements AutoCloseable {
         });
         bus.start();
         poll.scheduleWithFixedDelay(this::refreshStats, 0, 2, TimeUnit.SECONDS);
+        poll.scheduleWithFixedDelay(this::purgeTrails, 1, 1, TimeUnit.MINUTES);
         if (options.simulate()) {
             // The console's durable subscriptions must exist before the simulator's first registry goes out.
             if (!connected.await(15, TimeUnit.SECONDS)) {
@@ -104,6 +105,17 @@ public final class ConsoleRuntime implements AutoCloseable {
                     cache.db().sizeBytes());
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "cache statistics unavailable", e);
+        }
+    }
+
+    /** How long tag trails are kept in the cache. */
+    public static final java.time.Duration TRAIL_RETENTION = java.time.Duration.ofMinutes(30);
+
+    private void purgeTrails() {
+        try {
+            cache.positions().purgeTrails(clock.instant().minus(TRAIL_RETENTION));
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "trail retention not applied", e);
         }
     }
 

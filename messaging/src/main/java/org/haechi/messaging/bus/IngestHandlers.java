@@ -37,6 +37,7 @@ public final class IngestHandlers {
                 BusAddresses.POSITIONS, new DecodingBatchHandler<>(BusAddresses.POSITIONS,
                         (body, at) -> positionCodec.decode(body), (c, fixes) -> {
                             stores.positions().upsertLatest(c, fixes);
+                            stores.positions().appendTrail(c, fixes);
                             return fixes;
                         }, sinks.positions()::accept, rejected, counters),
                 BusAddresses.WARNINGS, new DecodingBatchHandler<>(BusAddresses.WARNINGS,

@@ -44,6 +44,46 @@ public final class PositionStore {
         }
     }
 
+    /** Appends fixes to the trails (a repeated fix is kept once), inside the caller's transaction. */
+    public void appendTrail(Connection c, List<TagPosition> fixes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO tag_trail (person_id, fix_at, lat, lon) "
+                + "KEY (person_id, fix_at) VALUES (?,?,?,?)")) {
+            for (TagPosition p : fixes) {
+                ps.setString(1, p.personId());
+                ps.setTimestamp(2, Timestamp.from(p.fixAt()));
+                ps.setDouble(3, p.location().lat());
+                ps.setDouble(4, p.location().lon());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Deletes trail fixes older than {@code cutoff}; returns how many. */
+    public int purgeTrails(java.time.Instant cutoff) throws SQLException {
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM tag_trail WHERE fix_at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(cutoff));
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Trail fixes since {@code since}, oldest first (to rebuild trails at start). */
+    public List<TagPosition> loadTrails(java.time.Instant since) throws SQLException {
+        List<TagPosition> out = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT person_id, fix_at, lat, lon FROM tag_trail WHERE fix_at >= ? ORDER BY fix_at")) {
+            ps.setTimestamp(1, Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TagPosition(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                            new GeoPoint(rs.getDouble(3), rs.getDouble(4)), Double.NaN));
+                }
+            }
+        }
+        return out;
+    }
+
     public List<TagPosition> loadLatest() throws SQLException {
         List<TagPosition> out = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement();
