@@ -76,6 +76,8 @@ public final class TagLayer implements MapLayer {
     @Override
     public void draw(GraphicsContext g, Viewport v) {
         boolean trails = v.resolution() < 20;
+        // Thousands of tags zoomed out: squares rasterise several times faster than anti-aliased dots.
+        boolean cheap = v.resolution() > 5;
         g.setStroke(Color.web("#ff6fd8", 0.45));
         g.setLineWidth(1.5);
         g.setFill(Color.web("#ff6fd8"));
@@ -101,7 +103,11 @@ public final class TagLayer implements MapLayer {
                 }
                 g.stroke();
             }
-            g.fillOval(v.screenX(head[0]) - 3, v.screenY(head[1]) - 3, 6, 6);
+            if (cheap) {
+                g.fillRect(v.screenX(head[0]) - 2.5, v.screenY(head[1]) - 2.5, 5, 5);
+            } else {
+                g.fillOval(v.screenX(head[0]) - 3, v.screenY(head[1]) - 3, 6, 6);
+            }
         }
     }
 
