@@ -83,16 +83,7 @@ public final class IngestBench {
     }
 
     static BusService startHaechi(String url, CacheStores cache, java.util.function.Consumer<List<Alarm>> sink) {
-        IngestListener quiet = new IngestListener() {
-            @Override
-            public void received(String address, int count) {
-            }
-
-            @Override
-            public void rejected(String address, int count) {
-            }
-        };
-        IngestSinks sinks = new IngestSinks(sink::accept, a -> { }, p -> { }, w -> { }, quiet);
+        IngestSinks sinks = new IngestSinks(sink::accept, a -> { }, p -> { }, w -> { }, IngestListener.NONE);
         BusService bus = new BusService(new BusConfig(url, null, null, "bench-haechi"),
                 Map.of(org.haechi.messaging.bus.BusAddresses.ALARMS,
                         IngestHandlers.create(cache, sinks).get(org.haechi.messaging.bus.BusAddresses.ALARMS)),

@@ -5,6 +5,17 @@ package org.haechi.core.bus;
  * Messaging thread; must not block.
  */
 public interface IngestListener {
+    /** A listener that ignores the counts. */
+    IngestListener NONE = new IngestListener() {
+        @Override
+        public void received(String address, int count) {
+        }
+
+        @Override
+        public void rejected(String address, int count) {
+        }
+    };
+
     void received(String address, int count);
 
     void rejected(String address, int count);

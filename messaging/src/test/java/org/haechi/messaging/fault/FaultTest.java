@@ -132,20 +132,11 @@ class FaultTest {
         ChildJvm broker = new ChildJvm(BrokerMain.class, brokerDir.toString(), Integer.toString(port));
         await(() -> broker.said("READY"), 60);
         Map<String, Integer> handedOver = new ConcurrentHashMap<>();
-        IngestListener quiet = new IngestListener() {
-            @Override
-            public void received(String address, int count) {
-            }
-
-            @Override
-            public void rejected(String address, int count) {
-            }
-        };
         try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
              BusService bus = new BusService(new BusConfig(url, null, null, "ws-fault"),
                      Map.of(BusAddresses.ALARMS, IngestHandlers.create(cache, new IngestSinks(
                              batch -> batch.forEach(a -> handedOver.merge(a.id(), 1, Integer::sum)), a -> { },
-                             p -> { }, w -> { }, quiet)).get(BusAddresses.ALARMS)),
+                             p -> { }, w -> { }, IngestListener.NONE)).get(BusAddresses.ALARMS)),
                      cache.db(), cache.actions(), s -> { })) {
             bus.start();
             await(bus::isConnected, 30);

@@ -21,16 +21,7 @@ public final class IngestMain {
     public static void main(String[] args) throws Exception {
         long expected = Long.parseLong(args[2]);
         CacheStores cache = CacheStores.open(Path.of(args[0]));
-        IngestListener quiet = new IngestListener() {
-            @Override
-            public void received(String address, int count) {
-            }
-
-            @Override
-            public void rejected(String address, int count) {
-            }
-        };
-        IngestSinks sinks = new IngestSinks(a -> { }, a -> { }, p -> { }, w -> { }, quiet);
+        IngestSinks sinks = new IngestSinks(a -> { }, a -> { }, p -> { }, w -> { }, IngestListener.NONE);
         BusService bus = new BusService(new BusConfig(args[1], null, null, "ws-fault"),
                 Map.of(BusAddresses.ALARMS, IngestHandlers.create(cache, sinks).get(BusAddresses.ALARMS)),
                 cache.db(), cache.actions(), s -> {
