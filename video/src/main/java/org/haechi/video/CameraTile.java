@@ -33,7 +33,7 @@ public final class CameraTile extends StackPane {
     private final ImageView picture = new ImageView();
     private final Label caption = new Label();
     private final Label stateLabel = new Label();
-    private final FxFrameSurface surface = new FxFrameSurface(picture);
+    private final FxFrameSurface surface;
     private final TilePlayer player;
     private final ResourceBundle text;
     private final Clock clock;
@@ -46,6 +46,12 @@ public final class CameraTile extends StackPane {
     private TileStatus status = TileStatus.idle();
 
     public CameraTile(VideoEngine engine, ScheduledExecutorService control, ResourceBundle text, Clock clock) {
+        this(engine, control, text, clock, new FxFrameBatch());
+    }
+
+    CameraTile(VideoEngine engine, ScheduledExecutorService control, ResourceBundle text, Clock clock,
+               FxFrameBatch batch) {
+        this.surface = new FxFrameSurface(picture, batch);
         this.text = text;
         this.clock = clock;
         getStyleClass().add("camera-tile");
@@ -58,6 +64,9 @@ public final class CameraTile extends StackPane {
         StackPane.setMargin(stateLabel, new Insets(4));
         caption.setMouseTransparent(true);
         stateLabel.setMouseTransparent(true);
+        // The labels sit on a picture redrawn 15-30 times a second: keep them as bitmaps rather than re-render text.
+        caption.setCache(true);
+        stateLabel.setCache(true);
         getChildren().addAll(picture, caption, stateLabel);
         widthProperty().addListener((o, a, b) -> boxChanged());
         heightProperty().addListener((o, a, b) -> boxChanged());

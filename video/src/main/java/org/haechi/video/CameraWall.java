@@ -10,13 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.ColumnConstraints;
@@ -24,7 +23,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
-import javafx.util.Duration;
 
 /**
  * The camera wall: 1, 4, 9 or 16 tiles, or one tile alone at full size, arranged by a {@link WallLayout}; cameras
@@ -46,8 +44,9 @@ public final class CameraWall extends StackPane {
     private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
             "haechi-video-control"));
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> daemon(r, "haechi-video-io"));
-    private final Timeline ticker;
+    private final ScheduledFuture<?> ticker;
     private final WallDragAndDrop dragAndDrop;
+    private final FxFrameBatch frames = new FxFrameBatch();
     private Consumer<CameraSource> onCameraOffline = c -> { };
     private Consumer<Snapshot> onSnapshot = s -> { };
     private Path snapshotDir;
@@ -70,9 +69,9 @@ public final class CameraWall extends StackPane {
         setFocusTraversable(true);
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         layout.setOnChange(this::apply);
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> pool.forEach(CameraTile::tick)));
-        ticker.setCycleCount(Timeline.INDEFINITE);
-        ticker.play();
+        // Not a Timeline: a running animation keeps JavaFX pulsing 60 times a second even when nothing changes.
+        ticker = control.scheduleWithFixedDelay(() -> Platform.runLater(() -> pool.forEach(CameraTile::tick)), 1, 1,
+                TimeUnit.SECONDS);
         apply();
     }
 
@@ -195,7 +194,7 @@ public final class CameraWall extends StackPane {
     }
 
     private CameraTile newTile() {
-        CameraTile tile = new CameraTile(engine, control, text, clock);
+        CameraTile tile = new CameraTile(engine, control, text, clock, frames);
         tile.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         tile.setOnOffline(c -> onCameraOffline.accept(c));
         tile.setOnMouseClicked(e -> {
@@ -245,7 +244,7 @@ public final class CameraWall extends StackPane {
 
     /** Releases every player, then the control and snapshot threads. Blocks; FX thread or any other. */
     public void release() {
-        ticker.stop();
+        ticker.cancel(false);
         pool.forEach(CameraTile::release);
         control.shutdown();
         io.shutdown();

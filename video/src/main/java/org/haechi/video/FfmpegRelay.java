@@ -38,10 +38,6 @@ final class FfmpegRelay implements AutoCloseable {
         return process.getInputStream();
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** Asks ffmpeg to end (its pipe then reads end-of-stream) and kills it if it is still there 2 s later. */
     @Override
     public void close() {

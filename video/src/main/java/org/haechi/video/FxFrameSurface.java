@@ -11,12 +11,14 @@ import javafx.scene.image.WritableImage;
 
 /**
  * Shows frames in an ImageView through a PixelBuffer. libvlc's thread copies each frame into a staging buffer; at
- * most one hand-off to the FX thread is pending at a time, so frames the FX thread has not shown yet are dropped,
- * and the image is only ever touched on the FX thread. The requested size follows the tile, at the picture's true
- * aspect once known, so libvlc scales and JavaFX draws the picture at about one to one.
+ * most one hand-off to the FX thread is pending at a time (batched with other tiles' by {@link FxFrameBatch}), so
+ * frames the FX thread has not shown yet are dropped, and the image is only ever touched on the FX thread. The
+ * requested size follows the tile, at the picture's true aspect once known, so libvlc scales and JavaFX draws the
+ * picture one to one.
  */
 final class FxFrameSurface implements FrameSink {
     private final ImageView view;
+    private final FxFrameBatch batch;
     private final AtomicBoolean handOffPending = new AtomicBoolean();
     private final Object lock = new Object();
     private volatile double boxWidth = 640;
@@ -30,8 +32,9 @@ final class FxFrameSurface implements FrameSink {
     private long framesShown;
     private long firstShownNanos = -1;
 
-    FxFrameSurface(ImageView view) {
+    FxFrameSurface(ImageView view, FxFrameBatch batch) {
         this.view = view;
+        this.batch = batch;
     }
 
     /** FX thread: the tile's size, used for scaling and for fitting the picture at its true aspect. */
@@ -55,10 +58,17 @@ final class FxFrameSurface implements FrameSink {
             view.setFitHeight(boxHeight);
             return;
         }
+        // The same whole, even sizes as the buffer asked of libvlc, so JavaFX draws it one to one, unscaled.
+        int[] size = evenFit(Math.min(boxWidth, boxHeight * a), a);
         view.setPreserveRatio(false);
-        double w = Math.min(boxWidth, boxHeight * a);
-        view.setFitWidth(w);
-        view.setFitHeight(w / a);
+        view.setFitWidth(size[0]);
+        view.setFitHeight(size[1]);
+    }
+
+    private static int[] evenFit(double width, double aspect) {
+        int w = Math.max(2, (int) Math.round(width)) & ~1;
+        int h = Math.max(2, (int) Math.round(w / aspect)) & ~1;
+        return new int[] {w, h};
     }
 
     @Override
@@ -70,10 +80,7 @@ final class FxFrameSurface implements FrameSink {
     private int[] fitted(int sourceWidth, int sourceHeight) {
         double a = aspect;
         double sourceAspect = Double.isFinite(a) && a > 0 ? a : (double) sourceWidth / sourceHeight;
-        double w = Math.min(sourceWidth, Math.min(boxWidth, boxHeight * sourceAspect));
-        int width = Math.max(2, (int) Math.round(w)) & ~1;
-        int height = Math.max(2, (int) Math.round(w / sourceAspect)) & ~1;
-        return new int[] {width, height};
+        return evenFit(Math.min(sourceWidth, Math.min(boxWidth, boxHeight * sourceAspect)), sourceAspect);
     }
 
     /** Whether the tile is now much larger or smaller than the frames libvlc was asked for (worth a restart). */
@@ -107,11 +114,12 @@ final class FxFrameSurface implements FrameSink {
             bgra.asIntBuffer().get(0, staging, 0, width * height);
         }
         if (handOffPending.compareAndSet(false, true)) {
-            Platform.runLater(this::showLatest);
+            batch.submit(this);
         }
     }
 
-    private void showLatest() {
+    /** FX thread: shows the newest staged frame (called by the batch). */
+    void showLatest() {
         handOffPending.set(false);
         synchronized (lock) {
             if (stagingWidth == 0) {

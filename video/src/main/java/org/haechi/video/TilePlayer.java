@@ -1,7 +1,6 @@
 package org.haechi.video;
 
 import java.awt.image.BufferedImage;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,19 +9,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import uk.co.caprica.vlcj.media.MediaStatistics;
-import uk.co.caprica.vlcj.player.base.MediaPlayer;
-import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
 import uk.co.caprica.vlcj.player.base.State;
 import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
-import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormat;
-import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormatCallback;
-import uk.co.caprica.vlcj.player.embedded.videosurface.callback.RenderCallback;
-import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32BufferFormat;
 
 /**
  * Plays one camera into a {@link FrameSink} and keeps it alive: watches libvlc's decoded-frame count, reconnects
@@ -40,10 +32,7 @@ public final class TilePlayer implements AutoCloseable {
     private final Clock clock;
     private final TileHealth health;
     private final EmbeddedMediaPlayer player;
-    // Strong references: a collected callback silently stops video (FACTS.md).
-    private final BufferFormatCallback formatCallback = new FormatCallback();
-    private final RenderCallback renderCallback = new Render();
-    private final AtomicLong framesRendered = new AtomicLong();
+    private final SinkSurface surface;
     private final MediaStatistics stats = new MediaStatistics();
     private final ScheduledFuture<?> healthCheck;
     private volatile int decodedFrames;
@@ -52,6 +41,7 @@ public final class TilePlayer implements AutoCloseable {
     private RelayMedia relayMedia;
     private ScheduledFuture<?> pendingRetry;
     private boolean aspectReported;
+    private long attemptStartedNanos;
     private boolean closed;
 
     public TilePlayer(VideoEngine engine, FrameSink sink, ScheduledExecutorService control,
@@ -68,19 +58,10 @@ public final class TilePlayer implements AutoCloseable {
         this.clock = clock;
         this.health = new TileHealth(timings);
         this.player = engine.factory().mediaPlayers().newEmbeddedMediaPlayer();
-        player.videoSurface().set(engine.factory().videoSurfaces().newVideoSurface(formatCallback, renderCallback,
-                true));
-        player.events().addMediaPlayerEventListener(new MediaPlayerEventAdapter() {
-            @Override
-            public void error(MediaPlayer mediaPlayer) {
-                onControl(() -> onPlayerEnded("stream error"));
-            }
-
-            @Override
-            public void finished(MediaPlayer mediaPlayer) {
-                onControl(() -> onPlayerEnded("stream ended"));
-            }
-        });
+        this.surface = new SinkSurface(sink);
+        player.videoSurface().set(engine.factory().videoSurfaces().newVideoSurface(surface, surface, true));
+        // No vlcj event listener: with one, vlcj decodes every native event (several a second per player, through
+        // JNA reflection) on its event thread; the health check polls the player's state instead.
         this.healthCheck = control.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -116,7 +97,7 @@ public final class TilePlayer implements AutoCloseable {
 
     /** Frames handed to the sink since the last start (libvlc repaints a frozen picture, so this is not health). */
     public long framesRendered() {
-        return framesRendered.get();
+        return surface.frames();
     }
 
     /** Frames libvlc decoded in the current attempt, as last observed by the health check. */
@@ -143,8 +124,9 @@ public final class TilePlayer implements AutoCloseable {
 
     private void startMedia() {
         String url = source.streamUrl(mainStream);
-        framesRendered.set(0);
+        surface.resetFrames();
         decodedFrames = 0;
+        attemptStartedNanos = System.nanoTime();
         aspectReported = false;
         publish(health.attemptStarted(clock.instant()));
         boolean started;
@@ -179,6 +161,10 @@ public final class TilePlayer implements AutoCloseable {
                 }
                 return;
             }
+            if (hasEnded()) {
+                fail(player.status().state() == State.ERROR ? "stream error" : "stream ended");
+                return;
+            }
             int decoded = player.media().isValid() && player.media().info().statistics(stats)
                     ? stats.decodedVideo() : 0;
             decodedFrames = decoded;
@@ -202,12 +188,14 @@ public final class TilePlayer implements AutoCloseable {
         }
     }
 
-    private void onPlayerEnded(String why) {
-        // Events arrive late on vlcj's thread: only act if the current media really ended.
+    /**
+     * Whether libvlc gave up on the current attempt: error, end of stream, or stopped by itself (what it reports
+     * when the relay's stream ends). A fresh attempt may still read as stopped for a moment, hence the grace.
+     */
+    private boolean hasEnded() {
         State state = player.status().state();
-        if (state == State.ERROR || state == State.ENDED) {
-            fail(why);
-        }
+        return state == State.ERROR || state == State.ENDED
+                || state == State.STOPPED && System.nanoTime() - attemptStartedNanos > 1_000_000_000L;
     }
 
     private boolean reportAspect() {
@@ -286,27 +274,6 @@ public final class TilePlayer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             LOG.log(Level.WARNING, "video player did not close cleanly", e);
-        }
-    }
-
-    private final class FormatCallback implements BufferFormatCallback {
-        @Override
-        public BufferFormat getBufferFormat(int sourceWidth, int sourceHeight) {
-            int[] size = sink.targetSize(sourceWidth, sourceHeight);
-            return new RV32BufferFormat(size[0], size[1]);
-        }
-
-        @Override
-        public void allocatedBuffers(ByteBuffer[] buffers) {
-            // buffers are read in display()
-        }
-    }
-
-    private final class Render implements RenderCallback {
-        @Override
-        public void display(MediaPlayer mediaPlayer, ByteBuffer[] nativeBuffers, BufferFormat format) {
-            framesRendered.incrementAndGet();
-            sink.frame(nativeBuffers[0], format.getWidth(), format.getHeight());
         }
     }
 }

@@ -39,6 +39,7 @@ public final class VideoEngine implements AutoCloseable {
             // add a frame of delay per thread before the first picture.
             MediaPlayerFactory f = new MediaPlayerFactory("--aout=adummy", "--no-audio", "--no-video-title-show",
                     "--no-snapshot-preview", "--no-osd", "--no-spu", "--avcodec-hw=none", "--avcodec-threads=1",
+                    "--swscale-mode=0",
                     "--quiet");
             return new VideoEngine(f, hasLive555(), null);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
@@ -73,6 +74,14 @@ public final class VideoEngine implements AutoCloseable {
 
     public boolean canOpenRtspNatively() {
         return nativeRtsp;
+    }
+
+    /**
+     * The ffmpeg command the relay runs for an RTSP URL, for tools that must pull a stream the same way (the
+     * benchmark's plain-VLC baseline).
+     */
+    public static List<String> relayCommand(String rtspUrl) {
+        return FfmpegRelay.command(rtspUrl);
     }
 
     /** libvlc media options for a URL libvlc opens itself (not through the relay). */

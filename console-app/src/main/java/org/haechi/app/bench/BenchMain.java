@@ -12,6 +12,7 @@ public final class BenchMain {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
             case "map" -> MapBench.main(rest);
+            case "video" -> VideoBench.main(rest);
             case "ingest" -> IngestBench.main(rest);
             default -> {
                 System.err.println("usage: ./haechi bench map|ingest|video");

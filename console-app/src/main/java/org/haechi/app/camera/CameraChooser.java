@@ -18,7 +18,9 @@ public final class CameraChooser {
                 .limit(count).map(CameraChooser::source).toList();
     }
 
+    /** The camera as the wall plays it: its stream, and its smaller sub stream when the registry names one. */
     public static CameraSource source(Asset a) {
-        return new CameraSource(a.id(), a.name() == null ? a.id() : a.name(), a.streamUrl());
+        return new CameraSource(a.id(), a.name() == null ? a.id() : a.name(), a.streamUrl(),
+                a.attributes().get("subStreamUrl"));
     }
 }
