@@ -19,6 +19,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -33,6 +34,7 @@ public final class CameraTile extends StackPane {
     private final ImageView picture = new ImageView();
     private final Label caption = new Label();
     private final Label stateLabel = new Label();
+    private final Region frame = new Region();
     private final FxFrameSurface surface;
     private final TilePlayer player;
     private final ResourceBundle text;
@@ -67,7 +69,9 @@ public final class CameraTile extends StackPane {
         // The labels sit on a picture redrawn 15-30 times a second: keep them as bitmaps rather than re-render text.
         caption.setCache(true);
         stateLabel.setCache(true);
-        getChildren().addAll(picture, caption, stateLabel);
+        // Selection and drop highlights go on a frame above the picture (a tile's own border is under it).
+        frame.setMouseTransparent(true);
+        getChildren().addAll(picture, caption, stateLabel, frame);
         widthProperty().addListener((o, a, b) -> boxChanged());
         heightProperty().addListener((o, a, b) -> boxChanged());
         this.player = engine.isAvailable() ? new TilePlayer(engine, surface, control, this::onStatus, clock) : null;
@@ -77,32 +81,37 @@ public final class CameraTile extends StackPane {
         refresh();
     }
 
-    /** Shows {@code source}, or clears the tile when null. Showing the camera already shown changes nothing. */
+    /** Shows {@code source}'s main stream, or clears the tile when null. The camera already shown stays as is. */
     public void show(CameraSource source) {
-        if (source != null && camera != null && source.cameraId().equals(camera.cameraId())) {
-            return;
-        }
-        camera = source;
-        offlineReported = false;
-        if (player != null) {
-            status = TileStatus.idle();
-        }
-        surface.clear();
-        sync(false);
-        refresh();
+        show(source, mainStream);
     }
 
-    /** Plays the main stream (a tile shown alone) or the sub stream where the camera has one (a small tile). */
-    void setMainStream(boolean main) {
-        if (mainStream != main) {
-            mainStream = main;
-            sync(false);
+    /**
+     * Shows {@code source} (null clears the tile) with its main stream (a tile shown alone) or its sub stream where
+     * it has one (a small tile); only what changed restarts.
+     */
+    void show(CameraSource source, boolean main) {
+        mainStream = main;
+        if (source == null || camera == null || !source.cameraId().equals(camera.cameraId())) {
+            camera = source;
+            offlineReported = false;
+            if (player != null) {
+                status = TileStatus.idle();
+            }
+            surface.clear();
+            refresh();
         }
+        sync(false);
     }
 
     void setSelected(boolean selected) {
         pseudoClassStateChanged(SELECTED, selected);
-        setStyle(selected ? "-fx-border-color: #f2c14e; -fx-border-width: 2;" : "");
+        highlight(selected ? "#f2c14e" : null);
+    }
+
+    /** Draws a 2 px frame of that colour over the picture, or none when null. */
+    void highlight(String colour) {
+        frame.setStyle(colour == null ? "" : "-fx-border-color: " + colour + "; -fx-border-width: 2;");
     }
 
     /** Starts the current camera again (operator's request, or to let libvlc scale to a new tile size). */

@@ -181,8 +181,7 @@ public final class CameraWall extends StackPane {
                 free.remove(t);
                 next[p] = t;
             }
-            next[p].show(layout.camera(p));
-            next[p].setMainStream(layout.wantsMainStream(p));
+            next[p].show(layout.camera(p), layout.wantsMainStream(p));
             next[p].setSelected(p == layout.selected() && layout.size() > 1);
         }
         free.forEach(t -> {

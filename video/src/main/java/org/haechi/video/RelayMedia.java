@@ -17,6 +17,7 @@ final class RelayMedia extends NonSeekableInputStreamMedia {
     private final String url;
     private volatile FfmpegRelay relay;
     private volatile boolean closed;
+    private volatile String failure;
 
     RelayMedia(String url) {
         super(64 * 1024);
@@ -25,8 +26,14 @@ final class RelayMedia extends NonSeekableInputStreamMedia {
 
     @Override
     protected InputStream onOpenStream() throws IOException {
-        checkReachable(url);
-        FfmpegRelay r = FfmpegRelay.start(url);
+        FfmpegRelay r;
+        try {
+            checkReachable(url);
+            r = FfmpegRelay.start(url);
+        } catch (IOException e) {
+            failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw e;
+        }
         relay = r;
         if (closed) {
             closeRelay();
@@ -58,6 +65,11 @@ final class RelayMedia extends NonSeekableInputStreamMedia {
     @Override
     protected long onGetSize() {
         return 0;
+    }
+
+    /** Why the relay could not start (such as "Connection refused"), or null. */
+    String failure() {
+        return failure;
     }
 
     /** Ends the relay process; any thread, more than once. */

@@ -132,13 +132,20 @@ public final class TilePlayer implements AutoCloseable {
         boolean started;
         if (CameraSource.isRtsp(url) && !engine.canOpenRtspNatively()) {
             relayMedia = new RelayMedia(url);
-            started = player.media().play(relayMedia, ":demux=ts");
+            started = player.media().play(relayMedia, ":demux=ts", decoderThreads());
         } else {
-            started = player.media().play(url, engine.mediaOptions(url));
+            relayMedia = null;
+            started = player.media().play(url, ":network-caching=" + VideoEngine.NETWORK_CACHING_MS,
+                    ":file-caching=" + VideoEngine.FILE_CACHING_MS, decoderThreads());
         }
         if (!started) {
             fail("could not open " + url);
         }
+    }
+
+    /** One decoding thread for a small tile (the engine's default); a tile shown alone may need more. */
+    private String decoderThreads() {
+        return ":avcodec-threads=" + (mainStream ? 0 : 1);
     }
 
     private void stopMedia() {
@@ -162,7 +169,9 @@ public final class TilePlayer implements AutoCloseable {
                 return;
             }
             if (hasEnded()) {
-                fail(player.status().state() == State.ERROR ? "stream error" : "stream ended");
+                String relayFailure = relayMedia == null ? null : relayMedia.failure();
+                fail(relayFailure != null ? relayFailure
+                        : player.status().state() == State.ERROR ? "stream error" : "stream ended");
                 return;
             }
             int decoded = player.media().isValid() && player.media().info().statistics(stats)

@@ -35,8 +35,8 @@ public final class VideoEngine implements AutoCloseable {
             if (!new NativeDiscovery().discover()) {
                 return unavailable("libvlc not found: install libvlc5 vlc-plugin-base libvlc-bin");
             }
-            // One decoding thread per tile: a wall decodes many small streams at once, and frame threading would
-            // add a frame of delay per thread before the first picture.
+            // One decoding thread per small tile (a wall decodes many small streams at once, and frame threading
+            // would add a frame of delay per thread before the first picture); a tile shown alone asks for more.
             MediaPlayerFactory f = new MediaPlayerFactory("--aout=adummy", "--no-audio", "--no-video-title-show",
                     "--no-snapshot-preview", "--no-osd", "--no-spu", "--avcodec-hw=none", "--avcodec-threads=1",
                     "--swscale-mode=0",
@@ -82,11 +82,6 @@ public final class VideoEngine implements AutoCloseable {
      */
     public static List<String> relayCommand(String rtspUrl) {
         return FfmpegRelay.command(rtspUrl);
-    }
-
-    /** libvlc media options for a URL libvlc opens itself (not through the relay). */
-    String[] mediaOptions(String url) {
-        return new String[] {":network-caching=" + NETWORK_CACHING_MS, ":file-caching=" + FILE_CACHING_MS};
     }
 
     MediaPlayerFactory factory() {

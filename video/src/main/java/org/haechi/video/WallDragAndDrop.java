@@ -10,7 +10,7 @@ import javafx.scene.input.TransferMode;
  * it is dropped on; a tile dragged onto another swaps with it. FX thread.
  */
 final class WallDragAndDrop {
-    private static final String DROP_STYLE = "-fx-border-color: #42d392; -fx-border-width: 2;";
+    private static final String DROP_COLOUR = "#42d392";
     private final WallLayout layout;
     private final ToIntFunction<CameraTile> positionOf;
 
@@ -37,10 +37,11 @@ final class WallDragAndDrop {
         });
         tile.setOnDragEntered(e -> {
             if (e.getGestureSource() != tile && accepts(e.getDragboard())) {
-                tile.setStyle(DROP_STYLE);
+                tile.highlight(DROP_COLOUR);
             }
         });
-        tile.setOnDragExited(e -> layout.select(layout.selected()));
+        tile.setOnDragExited(e -> tile.setSelected(positionOf.applyAsInt(tile) == layout.selected()
+                && layout.size() > 1));
         tile.setOnDragDropped(e -> {
             int to = positionOf.applyAsInt(tile);
             boolean done = false;

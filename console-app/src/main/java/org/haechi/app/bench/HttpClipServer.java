@@ -27,7 +27,7 @@ final class HttpClipServer {
         synchronized (RUNNING) {
             RUNNING.add(p);
         }
-        VideoBench.waitFor(() -> listening(port) || !p.isAlive(), 10);
+        FxThread.await(() -> listening(port) || !p.isAlive(), 10);
         return url;
     }
 

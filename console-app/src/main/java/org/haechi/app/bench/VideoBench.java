@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -21,11 +19,13 @@ import org.haechi.video.CameraWall;
 import org.haechi.video.VideoEngine;
 
 /**
- * {@code ./haechi bench video [seconds per configuration] [starts]}: a real {@link CameraWall} in a 1280x720 stage
- * playing 640x360 H.264 test streams served on 127.0.0.1. First the time from play to the first frame on the FX
- * thread (RTSP through the relay, HTTP MPEG-TS, file); then the CPU and memory of this process and its relays with
- * 1, 4, 9 and 16 tiles against plain VLC decoding the same streams with no video output ({@link PlainVlc}), one
- * after the other in the same run. Ends with one RESULT line.
+ * {@code ./haechi bench video [seconds per configuration] [starts]} (defaults 20 and 50): a real {@link CameraWall}
+ * in a 1280x720 stage playing 640x360 H.264 test streams (15 frames/s, a keyframe every second) served on
+ * 127.0.0.1. First the time from play to the first frame on the FX thread, on the first tile of a 2x2 wall: RTSP
+ * through the relay, HTTP MPEG-TS, file. Then the CPU and memory of this process and its relays with 1, 4, 9 and 16
+ * tiles against plain VLC decoding the same streams with no video output ({@link PlainVlc}), one after the other
+ * in the same run. Ends with one RESULT line. For tuning: {@code -Dhaechi.bench.video.tiles=16} measures one
+ * configuration, {@code -Dhaechi.bench.video.threads=true} prints CPU per thread name and the pulse rate.
  */
 public final class VideoBench {
     static final int RTSP_STREAMS = 4;
@@ -81,7 +81,7 @@ public final class VideoBench {
             throw new IllegalStateException(engine.problem());
         }
         ResourceBundle text = ResourceBundle.getBundle("org.haechi.app.messages", Locale.ENGLISH);
-        fx(() -> {
+        FxThread.call(() -> {
             wall = new CameraWall(engine, 1, text, Clock.systemUTC());
             Stage stage = new Stage();
             Scene scene = new Scene(wall, 1280, 720);
@@ -106,10 +106,13 @@ public final class VideoBench {
                 new Percentiles(http).p(50), ratios[2], ratios[3]);
     }
 
-    /** Play to first frame on the FX thread, {@code starts} times, on a one-tile wall; misses are reported. */
+    /**
+     * Play to first frame on the FX thread, {@code starts} times, on the first tile of the console's default 2x2
+     * wall (640x360 tiles, the streams' own size); misses are reported.
+     */
     private double[] timeToFirstFrame(String kind, UrlSource urls) throws Exception {
-        fx(() -> {
-            wall.setTileCount(1);
+        FxThread.call(() -> {
+            wall.setTileCount(4);
             return null;
         });
         List<Double> ms = new ArrayList<>();
@@ -117,18 +120,18 @@ public final class VideoBench {
         for (int i = 0; i < starts; i++) {
             String url = urls.url(i);
             CameraSource camera = new CameraSource(kind + "-" + i, kind.toUpperCase(Locale.ROOT) + " " + i, url);
-            long t0 = fx(() -> {
+            long t0 = FxThread.call(() -> {
                 long t = System.nanoTime();
                 wall.show(List.of(camera));
                 return t;
             });
-            CameraTile tile = fx(() -> wall.tiles().get(0));
-            if (waitFor(() -> fx(tile::firstFrameShownNanos) > 0, 15)) {
-                ms.add((fx(tile::firstFrameShownNanos) - t0) / 1e6);
+            CameraTile tile = FxThread.call(() -> wall.tiles().get(0));
+            if (FxThread.await(() -> FxThread.call(tile::firstFrameShownNanos) > 0, 15)) {
+                ms.add((FxThread.call(tile::firstFrameShownNanos) - t0) / 1e6);
             } else {
                 misses++;
             }
-            fx(() -> {
+            FxThread.call(() -> {
                 wall.show(List.of());
                 return null;
             });
@@ -149,18 +152,18 @@ public final class VideoBench {
         for (int i = 0; i < tiles; i++) {
             cameras.add(new CameraSource("cpu-" + tiles + "-" + i, "CAM " + (i + 1), rtspUrls.get(i % RTSP_STREAMS)));
         }
-        fx(() -> {
+        FxThread.call(() -> {
             wall.setTileCount(tiles);
             wall.show(cameras);
             return null;
         });
-        waitFor(() -> fx(() -> wall.playingCount()) == tiles, 30);
+        FxThread.await(() -> FxThread.call(() -> wall.playingCount()) == tiles, 30);
         Thread.sleep(5000);
-        List<CameraTile> shown = fx(() -> wall.tiles());
+        List<CameraTile> shown = FxThread.call(() -> wall.tiles());
         long[] framesBefore = new long[tiles];
         for (int i = 0; i < tiles; i++) {
             CameraTile t = shown.get(i);
-            framesBefore[i] = fx(t::framesShown);
+            framesBefore[i] = FxThread.call(t::framesShown);
         }
         java.util.Map<String, Long> threadsBefore = ThreadCpu.byName();
         long pulsesBefore = PULSES.get();
@@ -174,12 +177,12 @@ public final class VideoBench {
         double sumShown = 0;
         for (int i = 0; i < tiles; i++) {
             CameraTile t = shown.get(i);
-            double perSecond = (fx(t::framesShown) - framesBefore[i]) / (double) seconds;
+            double perSecond = (FxThread.call(t::framesShown) - framesBefore[i]) / (double) seconds;
             minShown = Math.min(minShown, perSecond);
             sumShown += perSecond;
         }
-        int playing = (int) (long) fx(() -> wall.playingCount());
-        fx(() -> {
+        int playing = (int) (long) FxThread.call(() -> wall.playingCount());
+        FxThread.call(() -> {
             wall.show(List.of());
             return null;
         });
@@ -191,7 +194,7 @@ public final class VideoBench {
         }
         double ratio = console.cpuPercent() / vlc.cpuPercent();
         System.out.printf(Locale.ROOT, "%2d tiles: console %.0f%% CPU (of one core), %d MB (PSS), %d/%d playing, "
-                + "frames shown per tile per s %.1f (lowest %.1f); plain VLC %.0f%% CPU, %d MB; ratio %.2f%n", tiles,
+                + "frames shown per tile per s %.2f (lowest %.2f); plain VLC %.0f%% CPU, %d MB; ratio %.2f%n", tiles,
                 console.cpuPercent(), console.pssKb() / 1024, playing, tiles, sumShown / tiles, minShown,
                 vlc.cpuPercent(), vlc.pssKb() / 1024, ratio);
         return ratio;
@@ -217,28 +220,6 @@ public final class VideoBench {
         String url(int index) throws Exception;
     }
 
-    static <T> T fx(Callable<T> task) throws Exception {
-        FutureTask<T> f = new FutureTask<>(task);
-        Platform.runLater(f);
-        return f.get(30, TimeUnit.SECONDS);
-    }
-
-    static boolean waitFor(ExceptionalCondition condition, double seconds) throws Exception {
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        while (!condition.test()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
-    }
-
-    @FunctionalInterface
-    interface ExceptionalCondition {
-        boolean test() throws Exception;
-    }
-
     static int freePort() throws java.io.IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
@@ -248,7 +229,7 @@ public final class VideoBench {
     private void close() {
         try {
             if (wall != null) {
-                fx(() -> {
+                FxThread.call(() -> {
                     wall.release();
                     return null;
                 });
