@@ -40,6 +40,11 @@ final class ConsoleFeeds {
         return new IngestSinks(alarms::offer, map::putAssets, positions::offer, warnings::offer, metrics);
     }
 
+    /** Alarms raised by this console itself, shown like ingested ones. Any thread. */
+    void offerAlarms(List<Alarm> stored) {
+        alarms.offer(stored);
+    }
+
     void start() {
         alarms.start();
         positions.start();

@@ -78,7 +78,7 @@ public final class ConsoleRuntime implements AutoCloseable {
         }
         BusConfig config = new BusConfig(url, user, password, consoleId);
         java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
-        bus = new BusService(config, IngestHandlers.create(cache, sinks), cache.db(), cache.actions(), s -> {
+        bus = new BusService(config, IngestHandlers.create(cache, sinks), cache.db(), cache.actions(), cache.raised(), s -> {
             if (s.connected()) {
                 connected.countDown();
             }

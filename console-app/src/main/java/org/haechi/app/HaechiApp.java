@@ -80,6 +80,7 @@ public final class HaechiApp extends Application {
         DetailsView details = new DetailsView(text);
         feeds = new ConsoleFeeds(board, map, metrics);
         wireSelection(details);
+        wireWall();
         org.haechi.app.map.ZoneContentsView zoneContents = new org.haechi.app.map.ZoneContentsView(f -> {
             details.show(f);
             map.view().centreOn(new org.haechi.core.geo.GeoPoint(f.lat(), f.lon()),
@@ -140,9 +141,21 @@ public final class HaechiApp extends Application {
                         : map.camerasSeeing(alarm.location())));
             }
             if (alarm != null && alarm.location() != null) {
-                wall.show(map.wallCamerasFor(alarm.location(), 4).stream().map(CameraChooser::source).toList());
+                wall.show(map.wallCamerasFor(alarm.location(), wall.tileCount()).stream().map(CameraChooser::source).toList());
             }
         });
+    }
+
+    private void wireWall() {
+        var audit = runtime.cache().actions().audit();
+        org.haechi.app.camera.WallWiring.wire(wall, map, runtime.consoleId(), clock, alarm -> {
+            Alarm stored = runtime.cache().raised().raise(alarm, runtime.consoleId(), options.operator());
+            if (stored != null) {
+                feeds.offerAlarms(List.of(stored));
+                runtime.publishOutbox();
+            }
+        }, runtime.dataDir().resolve("snapshots"), s -> audit.appendSnapshot(runtime.consoleId(),
+                options.operator(), s.cameraId(), s.file(), s.sha256()), work);
     }
 
     private void startTimers(StatusBarViewModel status) {

@@ -239,12 +239,7 @@ public final class CameraTile extends StackPane {
 
     private String stateText(TileState state) {
         String key = "tile.state." + state.name().toLowerCase(Locale.ROOT);
-        if (text.containsKey(key)) {
-            return text.getString(key);
-        }
-        // Bundles written before OFFLINE existed call it "no signal".
-        return state == TileState.OFFLINE && text.containsKey("tile.state.no_signal")
-                ? text.getString("tile.state.no_signal") : state.name().toLowerCase(Locale.ROOT);
+        return text.containsKey(key) ? text.getString(key) : state.name().toLowerCase(Locale.ROOT);
     }
 
     /** Releases the native player; blocks; not on a vlcj callback thread nor the control thread. */

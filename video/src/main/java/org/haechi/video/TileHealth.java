@@ -145,8 +145,13 @@ final class TileHealth {
     record Timings(Duration stallAfter, Duration connectTimeout, Duration offlineAfter, Duration firstRetry,
                    Duration retryCap, Duration offlineRetryCap, Duration republishEvery) {
 
+        /**
+         * Stalled after 3 s, offline after 30 s without a picture ({@code -Dhaechi.video.offlineAfterSeconds}
+         * changes that, for a site with flaky links or for a test).
+         */
         static Timings standard() {
-            return new Timings(Duration.ofSeconds(3), Duration.ofSeconds(8), Duration.ofSeconds(30),
+            return new Timings(Duration.ofSeconds(3), Duration.ofSeconds(8),
+                    Duration.ofSeconds(Long.getLong("haechi.video.offlineAfterSeconds", 30)),
                     Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(1));
         }
 

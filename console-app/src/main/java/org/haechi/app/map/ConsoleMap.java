@@ -129,6 +129,11 @@ public final class ConsoleMap implements AutoCloseable {
         return assets.size();
     }
 
+    /** The camera with a stream of that id, or null. Any thread. */
+    public Asset camera(String id) {
+        return streamed.get(id);
+    }
+
     public Collection<Asset> streamedCameras() {
         return streamed.values();
     }

@@ -36,6 +36,7 @@ public final class ZoneContentsView extends VBox {
                 onPick.accept(b);
             }
         });
+        org.haechi.app.camera.CameraDragSource.fromList(list);
         list.setPrefHeight(160);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, summary, list);

@@ -24,6 +24,7 @@ import org.haechi.core.alarm.OperatorAction;
 import org.haechi.core.bus.BusStatus;
 import org.haechi.core.bus.BusStatusListener;
 import org.haechi.messaging.cache.ActionStore;
+import org.haechi.messaging.cache.RaisedAlarms;
 import org.haechi.messaging.cache.CacheDatabase;
 import org.haechi.messaging.codec.ActionCodec;
 
@@ -38,6 +39,7 @@ public final class BusService implements AutoCloseable {
     private final Map<String, BatchHandler> handlers;
     private final CacheDatabase db;
     private final ActionStore actions;
+    private final RaisedAlarms raised;
     private final BusStatusListener statusListener;
     private final ExecutorService outbox = Executors.newSingleThreadExecutor(r -> new Thread(r, "haechi-outbox"));
     private final ActionCodec actionCodec = new ActionCodec();
@@ -50,10 +52,17 @@ public final class BusService implements AutoCloseable {
 
     public BusService(BusConfig config, Map<String, BatchHandler> handlers, CacheDatabase db, ActionStore actions,
                       BusStatusListener statusListener) {
+        this(config, handlers, db, actions, null, statusListener);
+    }
+
+    /** With {@code raised}: also publishes the alarms this console raised itself (null: none). */
+    public BusService(BusConfig config, Map<String, BatchHandler> handlers, CacheDatabase db, ActionStore actions,
+                      RaisedAlarms raised, BusStatusListener statusListener) {
         this.config = config;
         this.handlers = Map.copyOf(handlers);
         this.db = db;
         this.actions = actions;
+        this.raised = raised;
         this.statusListener = statusListener;
     }
 
@@ -147,7 +156,7 @@ public final class BusService implements AutoCloseable {
         return offlineSince == null;
     }
 
-    /** Publishes every unpublished own action, oldest first, on the outbox thread. */
+    /** Publishes every unpublished own action and raised alarm, oldest first, on the outbox thread. */
     public void publishOutbox() {
         outbox.execute(this::drainOutbox);
     }
@@ -165,6 +174,16 @@ public final class BusService implements AutoCloseable {
                 m.setStringProperty("_AMQ_DUPL_ID", a.actionId());
                 producer.send(m);
                 actions.markPublished(a);
+            }
+            if (raised != null) {
+                MessageProducer alarms = s.createProducer(s.createTopic(BusAddresses.ALARMS));
+                alarms.setDeliveryMode(DeliveryMode.PERSISTENT);
+                for (RaisedAlarms.Queued q : raised.queued()) {
+                    TextMessage m = s.createTextMessage(q.body());
+                    m.setStringProperty("_AMQ_DUPL_ID", q.id());
+                    alarms.send(m);
+                    raised.markSent(q.id());
+                }
             }
         } catch (JMSException | java.sql.SQLException e) {
             LOG.log(Level.INFO, "outbox not drained yet (will retry on reconnect): " + e.getMessage());
