@@ -69,6 +69,8 @@ public final class CameraTile extends StackPane {
         // The labels sit on a picture redrawn 15-30 times a second: keep them as bitmaps rather than re-render text.
         caption.setCache(true);
         stateLabel.setCache(true);
+        // libvlc already scaled the picture to the tile: draw it pixel for pixel, never filtered.
+        picture.setSmooth(false);
         // Selection and drop highlights go on a frame above the picture (a tile's own border is under it).
         frame.setMouseTransparent(true);
         getChildren().addAll(picture, caption, stateLabel, frame);

@@ -189,7 +189,21 @@ public final class CameraWall extends StackPane {
             t.setSelected(false);
         });
         System.arraycopy(next, 0, byPosition, 0, next.length);
+        frames.setMaxRate(fxRate(visible.size()));
         arrange(visible);
+    }
+
+    /**
+     * How often the FX thread takes new frames. With graphics hardware, as they come. With JavaFX's software
+     * renderer, whose cost grows with every frame painted (ADR 0002): as they come for one tile, 25 times a second
+     * for four, 12 for nine or sixteen small tiles (a 15 frame/s camera then shows 12 of them, a 30 frame/s one
+     * every other frame, as commercial walls do without a GPU). {@code -Dhaechi.video.fxRate=N} sets it (0: every
+     * frame).
+     */
+    static int fxRate(int visibleTiles) {
+        boolean hardware = Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D);
+        int rate = hardware ? 0 : visibleTiles >= 9 ? 12 : visibleTiles >= 4 ? 25 : 0;
+        return Integer.getInteger("haechi.video.fxRate", rate);
     }
 
     private CameraTile newTile() {

@@ -46,15 +46,22 @@ class TilePlayerLeakTest {
             long threadsBefore = threads();
             int[] playing = new int[rounds];
             long[] rss = new long[rounds];
+            long[] outsideHeap = new long[rounds];
             for (int r = 0; r < rounds; r++) {
                 playing[r] = round(engine, control, sources);
                 settle(threadsBefore);
                 rss[r] = rssKb() / 1024;
+                outsideHeap[r] = rss[r] - java.lang.management.ManagementFactory.getMemoryMXBean()
+                        .getHeapMemoryUsage().getCommitted() / (1024 * 1024);
             }
             long threadsAfter = threads();
             // RSS after each round wobbles by tens of MB (Java heap committed, allocator arenas): a leak is a trend,
             // so the growth is the least-squares slope over the rounds times their number.
             double growth = slope(rss) * (rounds - 1);
+            double nativeGrowth = slope(outsideHeap) * (rounds - 1);
+            System.out.printf("RSS less the Java heap committed, per round %s MB, trend %+.1f MB over the run "
+                    + "(%+.1f kB per cycle)%n", java.util.Arrays.toString(outsideHeap), nativeGrowth,
+                    nativeGrowth * 1024 / (rounds * TILES));
             System.out.printf("%d rounds of %d tiles (%d open/close cycles): RSS per round %s MB, trend %+.1f MB "
                     + "over the run (%+.1f kB per cycle); threads %d -> %d; relays left %d; tiles with frames per "
                     + "round %s%n", rounds, TILES, rounds * TILES, java.util.Arrays.toString(rss), growth,

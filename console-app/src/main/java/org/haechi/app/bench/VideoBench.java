@@ -95,7 +95,7 @@ public final class VideoBench {
         double[] rtsp = timeToFirstFrame("rtsp", i -> rtspUrls.get(i % RTSP_STREAMS));
         double[] http = timeToFirstFrame("http", i -> HttpClipServer.serve(clip));
         timeToFirstFrame("file", i -> clip.toString());
-        // -Dhaechi.bench.video.tiles=16 measures one configuration only (when tuning).
+        // -Dhaechi.bench.video.tiles=16 measures one configuration only, -1 none (when tuning).
         int only = Integer.getInteger("haechi.bench.video.tiles", 0);
         double[] ratios = new double[TILES.length];
         for (int k = 0; k < TILES.length; k++) {
