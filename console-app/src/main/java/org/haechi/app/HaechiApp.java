@@ -90,8 +90,12 @@ public final class HaechiApp extends Application {
             var items = map.contentsOf(zone.contents());
             zoneContents.show(zone.description() + ": " + ZoneSummary.of(items), items);
         }, text);
+        AlarmBoardView boardView = new AlarmBoardView(board, text);
+        boardView.setActions(new org.haechi.app.alarm.AlarmActionMenu(board.selectedProperty()::get,
+                new org.haechi.app.alarm.OperatorWorkflow(actions, runtime::publishOutbox), work, Platform::runLater, a -> board.upsert(List.of(a)), board::reportError,
+                text, clock));
         MainWindow window = new MainWindow(map.view(), toolbar, new LayerPanel(map.view(), text), details,
-                zoneContents, wall, new AlarmBoardView(board, text), new StatusBarView(status), menu(text), text);
+                zoneContents, wall, boardView, new StatusBarView(status), menu(text), text);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(HaechiApp.class.getResource("haechi.css").toExternalForm());
@@ -137,8 +141,10 @@ public final class HaechiApp extends Application {
         board.selectedProperty().addListener((o, old, alarm) -> {
             map.focus(alarm);
             if (alarm != null) {
-                details.show(AlarmDetails.of(alarm, alarm.location() == null ? List.of()
-                        : map.camerasSeeing(alarm.location())));
+                List<org.haechi.core.asset.Asset> seeing = alarm.location() == null ? List.of()
+                        : map.camerasSeeing(alarm.location());
+                details.show(AlarmDetails.of(alarm, seeing));
+                showWorkflow(details, alarm, seeing);
             }
             if (alarm != null && alarm.location() != null) {
                 wall.show(map.wallCamerasFor(alarm.location(), wall.tileCount()).stream().map(CameraChooser::source).toList());
@@ -156,6 +162,25 @@ public final class HaechiApp extends Application {
             }
         }, runtime.dataDir().resolve("snapshots"), s -> audit.appendSnapshot(runtime.consoleId(),
                 options.operator(), s.cameraId(), s.file(), s.sha256()), work);
+    }
+
+    /** Adds the operators' work on the alarm (read off the FX thread) once known, if it is still selected. */
+    private void showWorkflow(DetailsView details, Alarm alarm, List<org.haechi.core.asset.Asset> seeing) {
+        work.execute(() -> {
+            try {
+                var folded = runtime.cache().actions().folded(alarm.id());
+                if (folded.actions() > 0) {
+                    Platform.runLater(() -> {
+                        Alarm now = board.selectedProperty().get();
+                        if (now != null && now.id().equals(alarm.id())) {
+                            details.show(AlarmDetails.of(now, seeing, folded));
+                        }
+                    });
+                }
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "alarm workflow not read", e);
+            }
+        });
     }
 
     private void startTimers(StatusBarViewModel status) {

@@ -70,6 +70,11 @@ public final class AlarmBoardView extends VBox {
         getChildren().addAll(bar, table);
     }
 
+    /** Gives the queue its right-click menu of operator actions. */
+    public void setActions(AlarmActionMenu actions) {
+        table.setContextMenu(actions.menu());
+    }
+
     public TableView<Alarm> table() {
         return table;
     }

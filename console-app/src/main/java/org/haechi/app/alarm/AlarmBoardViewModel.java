@@ -61,6 +61,11 @@ public final class AlarmBoardViewModel {
         return lastError.getReadOnlyProperty();
     }
 
+    /** Shows an error from an action taken elsewhere (the queue's menu). */
+    public void reportError(String message) {
+        lastError.set(message);
+    }
+
     public void setOnNewCritical(Consumer<Alarm> listener) {
         onNewCritical = listener;
     }

@@ -13,6 +13,30 @@ public final class AlarmDetails {
     private AlarmDetails() {
     }
 
+    /** With the operators' work on it: assignee, snooze, disposition, last change and the newest notes. */
+    public static MapFeature of(Alarm a, List<Asset> camerasSeeing, org.haechi.core.alarm.FoldedState work) {
+        MapFeature f = of(a, camerasSeeing);
+        Map<String, String> d = new LinkedHashMap<>(f.details());
+        if (work.assignee() != null) {
+            d.put("assigned to", work.assignee());
+        }
+        if (work.snoozedUntil() != null) {
+            d.put("snoozed until", work.snoozedUntil().toString());
+        }
+        if (work.disposition() != null) {
+            d.put("disposition", work.disposition());
+        }
+        if (work.changedBy() != null) {
+            d.put("last change by", work.changedBy());
+        }
+        List<org.haechi.core.alarm.FoldedState.Comment> notes = work.comments();
+        for (int i = Math.max(0, notes.size() - 5); i < notes.size(); i++) {
+            var c = notes.get(i);
+            d.put("note " + (i + 1), c.operator() + " (" + c.kind() + "): " + c.text());
+        }
+        return new MapFeature(f.layer(), f.id(), f.title(), d, f.lat(), f.lon());
+    }
+
     public static MapFeature of(Alarm a, List<Asset> camerasSeeing) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("id", a.id());

@@ -1,0 +1,113 @@
+package org.haechi.app.alarm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
+import org.haechi.core.alarm.ActionKind;
+import org.haechi.core.alarm.Alarm;
+
+/**
+ * The queue's right-click menu: every operator action on the selected alarm (acknowledge, assign to me or to a
+ * colleague, escalate, snooze, comment, close with a disposition). Each is recorded off the FX thread by the
+ * {@link WorkflowRequest.Handler}; the queue then shows the alarm's new state, or the error. FX thread.
+ */
+public final class AlarmActionMenu {
+    static final List<String> DISPOSITIONS = List.of("RESOLVED", "FALSE_ALARM", "DUPLICATE", "TEST");
+    static final List<Integer> SNOOZE_MINUTES = List.of(5, 15, 60);
+    private final Supplier<Alarm> selected;
+    private final WorkflowRequest.Handler handler;
+    private final Executor background;
+    private final Executor ui;
+    private final Consumer<Alarm> onUpdated;
+    private final Consumer<String> onError;
+    private final ResourceBundle text;
+    private final Clock clock;
+
+    public AlarmActionMenu(Supplier<Alarm> selected, WorkflowRequest.Handler handler, Executor background,
+                           Executor ui, Consumer<Alarm> onUpdated, Consumer<String> onError, ResourceBundle text,
+                           Clock clock) {
+        this.selected = selected;
+        this.handler = handler;
+        this.background = background;
+        this.ui = ui;
+        this.onUpdated = onUpdated;
+        this.onError = onError;
+        this.text = text;
+        this.clock = clock;
+    }
+
+    /** The menu, built fresh so its items follow the current bundle. */
+    public ContextMenu menu() {
+        MenuItem ack = item("alarm.acknowledge", () -> request(WorkflowRequest.of(ActionKind.ACKNOWLEDGE, null)));
+        MenuItem mine = item("alarm.assignToMe",
+                () -> request(new WorkflowRequest(ActionKind.ASSIGN, null, null, null, null)));
+        MenuItem other = item("alarm.assignTo", () -> ask("alarm.assignTo").ifPresent(who ->
+                request(new WorkflowRequest(ActionKind.ASSIGN, null, who, null, null))));
+        MenuItem escalate = item("alarm.escalate", () -> ask("alarm.escalate").ifPresent(note ->
+                request(WorkflowRequest.of(ActionKind.ESCALATE, note))));
+        Menu snooze = new Menu(text.getString("alarm.snooze"));
+        for (int minutes : SNOOZE_MINUTES) {
+            MenuItem m = new MenuItem(minutes + " min");
+            m.setOnAction(e -> request(new WorkflowRequest(ActionKind.SNOOZE, null, null,
+                    clock.instant().plus(Duration.ofMinutes(minutes)), null)));
+            snooze.getItems().add(m);
+        }
+        MenuItem comment = item("alarm.comment", () -> ask("alarm.comment").ifPresent(note ->
+                request(WorkflowRequest.of(ActionKind.COMMENT, note))));
+        Menu close = new Menu(text.getString("alarm.closeAs"));
+        for (String disposition : DISPOSITIONS) {
+            MenuItem m = new MenuItem(text.getString("alarm.disposition." + disposition.toLowerCase()));
+            m.setOnAction(e -> request(new WorkflowRequest(ActionKind.CLOSE, null, null, null, disposition)));
+            close.getItems().add(m);
+        }
+        return new ContextMenu(ack, mine, other, escalate, snooze, comment, new SeparatorMenuItem(), close);
+    }
+
+    private MenuItem item(String key, Runnable action) {
+        MenuItem m = new MenuItem(text.getString(key));
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private Optional<String> ask(String key) {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setHeaderText(text.getString(key));
+        return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /** Records {@code request} on the selected alarm; completes once the queue has the result. */
+    public CompletableFuture<Void> request(WorkflowRequest request) {
+        Alarm target = selected.get();
+        if (target == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return handler.apply(target.id(), request);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, background).handleAsync((updated, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                onError.accept(request.kind() + " failed: " + cause.getMessage());
+            } else if (updated != null) {
+                onUpdated.accept(updated);
+            }
+            return null;
+        }, ui);
+    }
+}
