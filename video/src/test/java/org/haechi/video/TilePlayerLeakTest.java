@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TilePlayerLeakTest {
     static final int TILES = 16;
-    // With MALLOC_ARENA_MAX=2 (set by the build, as by the launcher) the trend over 1,008 cycles was +5 MB.
+    // With MALLOC_ARENA_MAX=2 (set by the build for tests) the trend over 1,008 cycles was +5 MB.
     static final double RSS_GROWTH_LIMIT_MB = 32;
 
     @Test
