@@ -35,6 +35,11 @@ import org.haechi.messaging.codec.ActionCodec;
  */
 public final class BusService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BusService.class.getName());
+    /**
+     * Sessions draining the alarms subscription at once, each with its own transaction, so that one batch is
+     * received and decoded while another is stored (ADR 0007).
+     */
+    static final int ALARM_SESSIONS = Integer.getInteger("haechi.alarmSessions", 2);
     private final BusConfig config;
     private final Map<String, BatchHandler> handlers;
     private final CacheDatabase db;
@@ -112,21 +117,36 @@ public final class BusService implements AutoCloseable {
     }
 
     private void startConsumer(ActiveMQConnection c, String address, BatchHandler handler) throws JMSException {
-        boolean durable = !BusAddresses.POSITIONS.equals(address);
-        Session session = durable ? c.createSession(true, Session.SESSION_TRANSACTED)
-                : c.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+        int sessions = BusAddresses.ALARMS.equals(address) ? ALARM_SESSIONS : 1;
+        for (int i = 1; i <= sessions; i++) {
+            Session session = BusAddresses.isDurable(address) ? c.createSession(true, Session.SESSION_TRANSACTED)
+                    : c.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+            CountDownLatch connectionLost = lost;
+            AddressConsumer consumer = new AddressConsumer(address, session, subscribe(session, address, sessions),
+                    handler, db, () -> {
+                        reportOffline("consumer of " + address + " stopped; reconnecting");
+                        connectionLost.countDown();
+                    });
+            consumers.add(consumer);
+            Thread t = new Thread(consumer, "haechi-consume-" + address + (sessions > 1 ? "-" + i : ""));
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /**
+     * The consumer of one session: on a persistent address the console's durable subscription, shared when several
+     * sessions drain it (ADR 0007; Artemis keeps one queue, named the same either way, so nothing waiting in it is
+     * lost when the console switches between the two).
+     */
+    private MessageConsumer subscribe(Session session, String address, int sessions) throws JMSException {
         Topic topic = session.createTopic(address);
-        MessageConsumer mc = durable ? session.createDurableConsumer(topic, config.consoleId() + "." + address)
-                : session.createConsumer(topic);
-        CountDownLatch connectionLost = lost;
-        AddressConsumer consumer = new AddressConsumer(address, session, mc, handler, db, () -> {
-            reportOffline("consumer of " + address + " stopped; reconnecting");
-            connectionLost.countDown();
-        });
-        consumers.add(consumer);
-        Thread t = new Thread(consumer, "haechi-consume-" + address);
-        t.setDaemon(true);
-        t.start();
+        String name = config.consoleId() + "." + address;
+        if (!BusAddresses.isDurable(address)) {
+            return session.createConsumer(topic);
+        }
+        return sessions > 1 ? session.createSharedDurableConsumer(topic, name)
+                : session.createDurableConsumer(topic, name);
     }
 
     private void onFailover(FailoverEventType type) {
