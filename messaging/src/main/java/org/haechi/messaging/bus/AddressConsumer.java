@@ -24,7 +24,12 @@ import org.haechi.messaging.cache.CacheDatabase;
 final class AddressConsumer implements Runnable {
     private static final Logger LOG = Logger.getLogger(AddressConsumer.class.getName());
     static final int MAX_BATCH = 500;
-    static final long FILL_MS = Long.getLong("haechi.fillMs", 10);
+    /**
+     * How long a batch keeps filling once its first message came. Short: under a backlog batches fill at once from
+     * the client's buffer anyway, and at a steady 1,000 alarms/s a 10 ms window added about 6 ms to the median
+     * publish-to-stored time without a measurable gain in drain rate (docs/benchmarks.md).
+     */
+    static final long FILL_MS = 2;
     static final int STORE_ATTEMPTS = 3;
 
     private final String address;
