@@ -38,7 +38,7 @@ public final class BusService implements AutoCloseable {
     /**
      * Sessions draining the alarms subscription at once, each with its own transaction, so that one batch is
      * received and decoded while another is stored (ADR 0007). One by default: on the two-core reference machine a
-     * second session gained about 10% drain rate, within the noise, and took CPU from the FX thread during bursts;
+     * second session did not drain faster beyond the noise and took CPU from the FX thread during bursts;
      * {@code -Dhaechi.alarmSessions=2} turns it on where there are cores to spare.
      */
     static final int ALARM_SESSIONS = Integer.getInteger("haechi.alarmSessions", 1);
