@@ -8,7 +8,6 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +49,8 @@ public final class BusService implements AutoCloseable {
     private final BusStatusListener statusListener;
     private final ExecutorService outbox = Executors.newSingleThreadExecutor(r -> new Thread(r, "haechi-outbox"));
     private final ActionCodec actionCodec = new ActionCodec();
-    private final List<AddressConsumer> consumers = new ArrayList<>();
+    /** Written by the connect thread, cleared by it and by close() on the caller's thread. */
+    private final List<AddressConsumer> consumers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread connector = new Thread(this::connectLoop, "haechi-bus-connect");
     private volatile boolean running = true;
     private volatile ActiveMQConnection connection;

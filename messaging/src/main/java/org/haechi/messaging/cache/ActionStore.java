@@ -92,6 +92,11 @@ public final class ActionStore {
 
     /** Folds one alarm's actions, stores the result with the alarm and audits a change; returns the fold. */
     private FoldedState refold(Connection c, String alarmId) throws SQLException {
+        // Refolds are serialised on the audit head, taken first as by every writer: the actions are read only once
+        // any other transaction refolding the same alarm has committed. Without it, the outbox marking an own action
+        // published could fold a set that missed an action the ingest was storing at that moment, and write that
+        // stale state last (TwoConsolesTest diverged about 1 run in 5).
+        audit.lockHead(c);
         ActionRows.Loaded loaded = ActionRows.forAlarm(c, alarmId);
         FoldedState folded = AlarmFold.fold(loaded.actions());
         AlarmStore.Workflow now = new AlarmStore.Workflow(folded.state(), folded.assignee(), folded.disposition(),

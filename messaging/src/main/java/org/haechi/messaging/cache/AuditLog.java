@@ -51,6 +51,19 @@ public final class AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Takes the audit head's row lock inside the caller's transaction (held to its end) without appending: for a
+     * writer that must be serialised with the appenders before it reads what it will write from.
+     */
+    public void lockHead(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("audit_head row missing: the audit log cannot be appended to");
+            }
+        }
+    }
+
     /** Appends one record inside the caller's transaction; returns it as stored. */
     public AuditRecord append(Connection c, AuditEntry e) throws SQLException {
         long lastSeq;
