@@ -44,6 +44,8 @@ public final class AlarmBoardView extends VBox {
         table.setId("alarm-table");
         table.setItems(vm.alarms());
         table.setPlaceholder(new Label(text.getString("alarm.empty")));
+        // One row height for all: the table then lays out a storm's changes without measuring every cell.
+        table.setFixedCellSize(24);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column(text.getString("alarm.col.time"), 70, a -> TIME.format(a.receivedAt())));
         TableColumn<Alarm, String> severity = column(text.getString("alarm.col.severity"), 82,

@@ -32,6 +32,13 @@ public final class IngestBench {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("haechi-bench-ingest");
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores; data in " + dir);
+        if (args.length > 0 && args[0].equals("burst")) {
+            // Only phase (3), for profiling the FX thread.
+            BurstRun.Result burst = BurstRun.run(dir.resolve("burst"));
+            System.out.printf("RESULT ingest burst_pulse_p99_ms=%.1f burst_pulse_max_ms=%.1f%n", burst.p99(),
+                    burst.max());
+            System.exit(0);
+        }
         double[] ratios = new double[ROUNDS];
         LatencyRun.Result latency;
         try (BenchBroker broker = new BenchBroker(dir.resolve("broker"));

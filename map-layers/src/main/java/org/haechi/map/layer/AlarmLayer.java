@@ -24,6 +24,7 @@ public final class AlarmLayer implements MapLayer {
     private List<Alarm> alarms = List.of();
     private String selectedId;
     private Runnable repaint = () -> { };
+    private final MarkerSprites sprites = new MarkerSprites();
 
     @Override
     public void attach(Runnable repaintRequest) {
@@ -76,8 +77,9 @@ public final class AlarmLayer implements MapLayer {
         for (int i = alarms.size() - 1; i >= DETAILED; i--) {
             Alarm a = alarms.get(i);
             g.setFill(colour(a.severity()));
-            g.fillRect(v.screenX(WebMercator.x(a.location().lon())) - 2,
-                    v.screenY(WebMercator.y(a.location().lat())) - 2, 4, 4);
+            // Whole pixels: the renderer fills an aligned rectangle without anti-aliasing work.
+            g.fillRect(Math.round(v.screenX(WebMercator.x(a.location().lon()))) - 2,
+                    Math.round(v.screenY(WebMercator.y(a.location().lat()))) - 2, 4, 4);
         }
         for (int i = Math.min(alarms.size(), DETAILED) - 1; i >= 0; i--) {
             Alarm a = alarms.get(i);
@@ -89,11 +91,7 @@ public final class AlarmLayer implements MapLayer {
             Color c = colour(a.severity());
             boolean fresh = a.state() == AlarmState.NEW;
             double r = fresh && flashOn ? 11 : 8;
-            g.setFill(c.deriveColor(0, 1, 1, fresh ? 0.9 : 0.5));
-            g.fillOval(x - r, y - r, 2 * r, 2 * r);
-            g.setStroke(Color.WHITE);
-            g.setLineWidth(1.5);
-            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            sprites.draw(g, c.deriveColor(0, 1, 1, fresh ? 0.9 : 0.5), r, x, y);
             if (a.id().equals(selectedId)) {
                 g.setStroke(Color.web("#00e5ff"));
                 g.setLineWidth(3);

@@ -13,6 +13,11 @@ public final class BusAddresses {
     /** Every address, in the order consumers are started. */
     public static final List<String> ALL = List.of(ACTIONS, ASSETS, WARNINGS, ALARMS, POSITIONS);
 
+    /** True for the addresses consoles hold durable subscriptions on (all but positions). */
+    public static boolean isDurable(String address) {
+        return !POSITIONS.equals(address);
+    }
+
     private BusAddresses() {
     }
 }

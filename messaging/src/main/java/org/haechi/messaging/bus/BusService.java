@@ -8,7 +8,6 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +34,13 @@ import org.haechi.messaging.codec.ActionCodec;
  */
 public final class BusService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BusService.class.getName());
+    /**
+     * Sessions draining the alarms subscription at once, each with its own transaction, so that one batch is
+     * received and decoded while another is stored (ADR 0007). One by default: on the two-core reference machine a
+     * second session did not drain faster beyond the noise and took CPU from the FX thread during bursts;
+     * {@code -Dhaechi.alarmSessions=2} turns it on where there are cores to spare.
+     */
+    static final int ALARM_SESSIONS = Integer.getInteger("haechi.alarmSessions", 1);
     private final BusConfig config;
     private final Map<String, BatchHandler> handlers;
     private final CacheDatabase db;
@@ -43,7 +49,8 @@ public final class BusService implements AutoCloseable {
     private final BusStatusListener statusListener;
     private final ExecutorService outbox = Executors.newSingleThreadExecutor(r -> new Thread(r, "haechi-outbox"));
     private final ActionCodec actionCodec = new ActionCodec();
-    private final List<AddressConsumer> consumers = new ArrayList<>();
+    /** Written by the connect thread, cleared by it and by close() on the caller's thread. */
+    private final List<AddressConsumer> consumers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread connector = new Thread(this::connectLoop, "haechi-bus-connect");
     private volatile boolean running = true;
     private volatile ActiveMQConnection connection;
@@ -112,21 +119,36 @@ public final class BusService implements AutoCloseable {
     }
 
     private void startConsumer(ActiveMQConnection c, String address, BatchHandler handler) throws JMSException {
-        boolean durable = !BusAddresses.POSITIONS.equals(address);
-        Session session = durable ? c.createSession(true, Session.SESSION_TRANSACTED)
-                : c.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+        int sessions = BusAddresses.ALARMS.equals(address) ? ALARM_SESSIONS : 1;
+        for (int i = 1; i <= sessions; i++) {
+            Session session = BusAddresses.isDurable(address) ? c.createSession(true, Session.SESSION_TRANSACTED)
+                    : c.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+            CountDownLatch connectionLost = lost;
+            AddressConsumer consumer = new AddressConsumer(address, session, subscribe(session, address, sessions),
+                    handler, db, () -> {
+                        reportOffline("consumer of " + address + " stopped; reconnecting");
+                        connectionLost.countDown();
+                    });
+            consumers.add(consumer);
+            Thread t = new Thread(consumer, "haechi-consume-" + address + (sessions > 1 ? "-" + i : ""));
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /**
+     * The consumer of one session: on a persistent address the console's durable subscription, shared when several
+     * sessions drain it (ADR 0007; Artemis keeps one queue, named the same either way, so nothing waiting in it is
+     * lost when the console switches between the two).
+     */
+    private MessageConsumer subscribe(Session session, String address, int sessions) throws JMSException {
         Topic topic = session.createTopic(address);
-        MessageConsumer mc = durable ? session.createDurableConsumer(topic, config.consoleId() + "." + address)
-                : session.createConsumer(topic);
-        CountDownLatch connectionLost = lost;
-        AddressConsumer consumer = new AddressConsumer(address, session, mc, handler, db, () -> {
-            reportOffline("consumer of " + address + " stopped; reconnecting");
-            connectionLost.countDown();
-        });
-        consumers.add(consumer);
-        Thread t = new Thread(consumer, "haechi-consume-" + address);
-        t.setDaemon(true);
-        t.start();
+        String name = config.consoleId() + "." + address;
+        if (!BusAddresses.isDurable(address)) {
+            return session.createConsumer(topic);
+        }
+        return sessions > 1 ? session.createSharedDurableConsumer(topic, name)
+                : session.createDurableConsumer(topic, name);
     }
 
     private void onFailover(FailoverEventType type) {

@@ -223,12 +223,43 @@ public final class AlarmStore {
                 attrs.get(a.id()), a.state(), a.pending()) : a).toList();
     }
 
+    /**
+     * The attributes as a JSON object. Written by hand rather than through Jackson: building a generator per alarm
+     * was a visible share of the ingest profile, and a map of strings needs only string escaping. Null keys and
+     * values do not occur (the codec drops them).
+     */
     static String toJson(Map<String, String> map) {
-        try {
-            return JSON.writeValueAsString(map);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringBuilder sb = new StringBuilder(32 * map.size() + 2).append('{');
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            quote(sb, e.getKey()).append(':');
+            quote(sb, e.getValue());
         }
+        return sb.append('}').toString();
+    }
+
+    private static StringBuilder quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
     }
 
     static Map<String, String> fromJson(String json) {

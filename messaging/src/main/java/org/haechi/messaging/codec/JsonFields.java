@@ -55,6 +55,10 @@ final class JsonFields {
 
     Instant requiredInstant(String name) throws ContractViolation {
         String text = required(name);
+        Instant plain = UtcInstants.parseOrNull(text);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {

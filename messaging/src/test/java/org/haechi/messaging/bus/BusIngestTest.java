@@ -114,7 +114,8 @@ class BusIngestTest {
             producer.send(m);
         }
         publish(broker.clientUrl(), BusAddresses.ALARMS, List.of(alarm("after-garbage")));
-        Collected.await(() -> collected.alarms.size() == 1, 20);
+        // Two sessions drain the alarms (ADR 0007): the good alarm may be stored before the garbage is looked at.
+        Collected.await(() -> collected.alarms.size() == 1 && collected.rejected.get() >= 1, 20);
         assertThat(collected.alarms).extracting(Alarm::id).containsExactly("after-garbage");
         // The client cannot hand the message over, so it cannot acknowledge it either: the broker redelivers it at
         // most 5 times (then dead-letters it); each delivery is recorded, and the consumer goes on.
