@@ -1,15 +1,12 @@
 package org.haechi.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,45 +17,34 @@ import org.junit.jupiter.api.io.TempDir;
 class TilePlayerFaultTest {
     @TempDir
     static Path clips;
-    static LocalStreams streams;
-    static VideoEngine engine;
-    static ScheduledExecutorService control;
+    static VideoFixture video;
 
     @BeforeAll
     static void start() {
-        engine = VideoEngine.start();
-        assumeTrue(engine.isAvailable() && LocalStreams.toolsAvailable(), "libvlc, ffmpeg and cvlc needed");
-        streams = new LocalStreams(clips);
-        control = Executors.newSingleThreadScheduledExecutor();
+        video = VideoFixture.open(clips);
     }
 
     @AfterAll
     static void stop() {
-        if (streams != null) {
-            streams.close();
-        }
-        if (control != null) {
-            control.shutdownNow();
-        }
-        if (engine != null) {
-            engine.close();
+        if (video != null) {
+            video.close();
         }
     }
 
     @Test
     void killedServerStallsWithinThreeSecondsOfTheLastFrameAndPlaysAgainWhenBack() throws Exception {
         int port = LocalStreams.freePort();
-        String url = streams.rtsp.serve("fault", "FAULT CAM", port);
+        String url = video.streams.rtsp.serve("fault", "FAULT CAM", port);
         LocalStreams.CountingSink sink = new LocalStreams.CountingSink();
         LocalStreams.StatusLog log = new LocalStreams.StatusLog();
-        TilePlayer player = new TilePlayer(engine, sink, control, log, Clock.systemUTC());
+        TilePlayer player = new TilePlayer(video.engine, sink, video.control, log, Clock.systemUTC());
         try {
             player.play(new CameraSource("fault", "Fault camera", url));
             assertThat(LocalStreams.waitFor(() -> log.any(TileState.PLAYING, Instant.EPOCH), 30)).isTrue();
             Thread.sleep(2000);
 
             Instant killedAt = Instant.now();
-            streams.rtsp.kill(0);
+            video.streams.rtsp.kill(0);
             LocalStreams.waitFor(() -> log.any(TileState.STALLED, killedAt)
                     || log.any(TileState.RECONNECTING, killedAt), 10);
             LocalStreams.StatusLog.Entry stalled = log.entries.stream().filter(e -> !e.at().isBefore(killedAt))
@@ -71,7 +57,7 @@ class TilePlayerFaultTest {
 
             Thread.sleep(3000);
             Instant backAt = Instant.now();
-            streams.rtsp.serve("fault", "FAULT CAM", port);
+            video.streams.rtsp.serve("fault", "FAULT CAM", port);
             LocalStreams.waitFor(() -> log.any(TileState.PLAYING, backAt), 15);
             LocalStreams.StatusLog.Entry playing = log.first(TileState.PLAYING, backAt);
             assertThat(playing).as("playing again after the server came back").isNotNull();
@@ -87,10 +73,10 @@ class TilePlayerFaultTest {
     @Test
     void frozenServerThatKeepsItsConnectionIsStalledAfterThreeSecondsAndRecoversWhenItResumes() throws Exception {
         int port = LocalStreams.freePort();
-        String url = streams.rtsp.serve("frozen", "FROZEN CAM", port);
+        String url = video.streams.rtsp.serve("frozen", "FROZEN CAM", port);
         LocalStreams.CountingSink sink = new LocalStreams.CountingSink();
         LocalStreams.StatusLog log = new LocalStreams.StatusLog();
-        TilePlayer player = new TilePlayer(engine, sink, control, log, Clock.systemUTC());
+        TilePlayer player = new TilePlayer(video.engine, sink, video.control, log, Clock.systemUTC());
         List<Long> server = List.of();
         try {
             player.play(new CameraSource("frozen", "Frozen camera", url));

@@ -1,7 +1,6 @@
 package org.haechi.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -9,8 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.assertj.core.data.Offset;
@@ -23,30 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 class TilePlayerRtspTest {
     @TempDir
     static Path clips;
-    static LocalStreams streams;
-    static VideoEngine engine;
+    static VideoFixture video;
     static String url;
-    static ScheduledExecutorService control;
 
     @BeforeAll
     static void serve() throws Exception {
-        engine = VideoEngine.start();
-        assumeTrue(engine.isAvailable() && LocalStreams.toolsAvailable(), "libvlc, ffmpeg and cvlc needed");
-        streams = new LocalStreams(clips);
-        url = streams.rtsp.serve("cam1", "TEST CAM 1", LocalStreams.freePort());
-        control = Executors.newSingleThreadScheduledExecutor();
+        video = VideoFixture.open(clips);
+        url = video.streams.rtsp.serve("cam1", "TEST CAM 1", LocalStreams.freePort());
     }
 
     @AfterAll
     static void stop() {
-        if (streams != null) {
-            streams.close();
-        }
-        if (control != null) {
-            control.shutdownNow();
-        }
-        if (engine != null) {
-            engine.close();
+        if (video != null) {
+            video.close();
         }
     }
 
@@ -54,7 +40,7 @@ class TilePlayerRtspTest {
     void framesArriveFromRealRtspStreamAndTileReportsPlaying() throws Exception {
         LocalStreams.CountingSink sink = new LocalStreams.CountingSink();
         LocalStreams.StatusLog log = new LocalStreams.StatusLog();
-        TilePlayer player = new TilePlayer(engine, sink, control, log, Clock.systemUTC());
+        TilePlayer player = new TilePlayer(video.engine, sink, video.control, log, Clock.systemUTC());
         try {
             player.play(new CameraSource("cam1", "Test camera", url));
             LocalStreams.waitFor(() -> sink.frames.get() >= 25, 30);
@@ -74,7 +60,7 @@ class TilePlayerRtspTest {
     @Test
     void unreachableStreamGivesClearStateAndNoException() throws Exception {
         LocalStreams.StatusLog log = new LocalStreams.StatusLog();
-        TilePlayer player = new TilePlayer(engine, (b, w, h) -> { }, control, log, Clock.systemUTC());
+        TilePlayer player = new TilePlayer(video.engine, (b, w, h) -> { }, video.control, log, Clock.systemUTC());
         try {
             player.play(new CameraSource("nowhere", "Nowhere", "rtsp://127.0.0.1:" + LocalStreams.freePort()
                     + "/none"));
@@ -90,7 +76,8 @@ class TilePlayerRtspTest {
     void cameraWithoutPictureForLongEnoughIsOffline() throws Exception {
         LocalStreams.StatusLog log = new LocalStreams.StatusLog();
         TileHealth.Timings quick = TileHealth.Timings.standard().withOfflineAfter(Duration.ofSeconds(2));
-        TilePlayer player = new TilePlayer(engine, (b, w, h) -> { }, control, log, Clock.systemUTC(), quick);
+        TilePlayer player = new TilePlayer(video.engine, (b, w, h) -> { }, video.control, log, Clock.systemUTC(),
+                quick);
         try {
             player.play(new CameraSource("bad", "Bad URL", "http://127.0.0.1:" + LocalStreams.freePort() + "/x"));
             LocalStreams.waitFor(() -> log.any(TileState.OFFLINE, Instant.EPOCH), 15);
@@ -105,7 +92,7 @@ class TilePlayerRtspTest {
     @Test
     void snapshotHasTheStreamsSizeAndASidecarThatChecks(@TempDir Path dir) throws Exception {
         LocalStreams.StatusLog log = new LocalStreams.StatusLog();
-        TilePlayer player = new TilePlayer(engine, new LocalStreams.CountingSink(), control, log,
+        TilePlayer player = new TilePlayer(video.engine, new LocalStreams.CountingSink(), video.control, log,
                 Clock.systemUTC());
         try {
             CameraSource camera = new CameraSource("cam1", "Test camera", url);

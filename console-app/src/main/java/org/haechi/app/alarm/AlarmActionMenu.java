@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -93,21 +92,7 @@ public final class AlarmActionMenu {
         if (target == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return handler.apply(target.id(), request);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, background).handleAsync((updated, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                onError.accept(request.kind() + " failed: " + cause.getMessage());
-            } else if (updated != null) {
-                onUpdated.accept(updated);
-            }
-            return null;
-        }, ui);
+        return BackgroundAction.run(request.kind().name(), () -> handler.apply(target.id(), request), background,
+                ui, onUpdated, onError);
     }
 }

@@ -132,19 +132,7 @@ public final class AlarmBoardViewModel {
         if (target == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return commands.perform(target.id(), kind, note);
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, background).handleAsync((updated, error) -> {
-            if (error != null) {
-                lastError.set(kind + " failed: " + error.getCause());
-            } else if (updated != null) {
-                upsert(List.of(updated));
-            }
-            return null;
-        }, ui);
+        return BackgroundAction.run(kind.name(), () -> commands.perform(target.id(), kind, note), background, ui,
+                updated -> upsert(List.of(updated)), lastError::set);
     }
 }
