@@ -1,0 +1,186 @@
+package org.haechi.video.rtsp;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Rebuilds H.264 (RFC 6184) or H.265 (RFC 7798) access units from RTP payloads, as Annex B byte streams: single NAL
+ * unit packets, aggregation packets (STAP-A, AP) and fragmentation units (FU-A, FU). Nothing is handed on before
+ * the first keyframe (a decoder would only show grey until then), and a keyframe that arrives without its
+ * parameter sets gets the session description's put in front. An access unit that lost a packet is dropped whole.
+ * One thread.
+ */
+final class NalDepacketizer {
+
+    /** Receives whole access units; the array is reused after the call returns. */
+    interface Sink {
+        void accessUnit(byte[] annexB, int length, long rtpTimestamp, boolean keyframe);
+    }
+
+    private static final byte[] START_CODE = {0, 0, 0, 1};
+    private final boolean hevc;
+    private final List<byte[]> parameterSets;
+    private final Sink sink;
+    private byte[] unit = new byte[256 * 1024];
+    private int length;
+    private long timestamp = -1;
+    private boolean keyframe;
+    private boolean hasParameterSets;
+    private boolean broken;
+    private boolean fragmentOpen;
+    private int expectedSequence = -1;
+    private boolean started;
+    private long dropped;
+
+    NalDepacketizer(String codec, List<byte[]> parameterSets, Sink sink) {
+        this.hevc = codec.equals("H265");
+        this.parameterSets = List.copyOf(parameterSets);
+        this.sink = sink;
+    }
+
+    /** Access units dropped because a packet of theirs was lost. */
+    long dropped() {
+        return dropped;
+    }
+
+    void push(RtpPacket p) {
+        if (timestamp != -1 && p.timestamp() != timestamp) {
+            finish();
+        }
+        if (expectedSequence >= 0 && p.sequence() != expectedSequence) {
+            broken = true;
+            fragmentOpen = false;
+        }
+        expectedSequence = (p.sequence() + 1) & 0xFFFF;
+        timestamp = p.timestamp();
+        if (p.payloadLength() > 0) {
+            if (hevc) {
+                pushH265(p);
+            } else {
+                pushH264(p);
+            }
+        }
+        if (p.marker()) {
+            finish();
+        }
+    }
+
+    private void pushH264(RtpPacket p) {
+        int type = p.payloadByte(0) & 0x1F;
+        if (type >= 1 && type <= 23) {
+            nal(p.buffer(), p.payloadOffset(), p.payloadLength());
+        } else if (type == 24) {
+            aggregate(p, 1);
+        } else if (type == 28 && p.payloadLength() > 2) {
+            int header = p.payloadByte(1) & 0xFF;
+            byte nalHeader = (byte) ((p.payloadByte(0) & 0xE0) | (header & 0x1F));
+            fragment(p, header, new byte[] {nalHeader}, 2);
+        }
+    }
+
+    private void pushH265(RtpPacket p) {
+        if (p.payloadLength() < 3) {
+            return;
+        }
+        int type = (p.payloadByte(0) >> 1) & 0x3F;
+        if (type < 48) {
+            nal(p.buffer(), p.payloadOffset(), p.payloadLength());
+        } else if (type == 48) {
+            aggregate(p, 2);
+        } else if (type == 49) {
+            int header = p.payloadByte(2) & 0xFF;
+            byte first = (byte) ((p.payloadByte(0) & 0x81) | ((header & 0x3F) << 1));
+            fragment(p, header, new byte[] {first, p.payloadByte(1)}, 3);
+        }
+    }
+
+    /** STAP-A / AP: NAL units each behind a 16-bit size, after the aggregation header. */
+    private void aggregate(RtpPacket p, int headerSize) {
+        int i = headerSize;
+        while (i + 2 <= p.payloadLength()) {
+            int size = ((p.payloadByte(i) & 0xFF) << 8) | (p.payloadByte(i + 1) & 0xFF);
+            i += 2;
+            if (size == 0 || i + size > p.payloadLength()) {
+                broken = true;
+                return;
+            }
+            nal(p.buffer(), p.payloadOffset() + i, size);
+            i += size;
+        }
+    }
+
+    /** FU-A / FU: the first fragment opens the NAL unit with its rebuilt header, the rest append to it. */
+    private void fragment(RtpPacket p, int fuHeader, byte[] nalHeader, int skip) {
+        boolean start = (fuHeader & 0x80) != 0;
+        boolean end = (fuHeader & 0x40) != 0;
+        if (start) {
+            append(START_CODE, 0, 4);
+            append(nalHeader, 0, nalHeader.length);
+            note(nalHeader[0]);
+            fragmentOpen = true;
+        } else if (!fragmentOpen) {
+            return;
+        }
+        append(p.buffer(), p.payloadOffset() + skip, p.payloadLength() - skip);
+        if (end) {
+            fragmentOpen = false;
+        }
+    }
+
+    private void nal(byte[] b, int offset, int size) {
+        append(START_CODE, 0, 4);
+        append(b, offset, size);
+        note(b[offset]);
+    }
+
+    private void note(byte header) {
+        int type = hevc ? (header >> 1) & 0x3F : header & 0x1F;
+        if (hevc ? type >= 16 && type <= 21 : type == 5) {
+            keyframe = true;
+        } else if (hevc ? type >= 32 && type <= 34 : type == 7 || type == 8) {
+            hasParameterSets = true;
+        }
+    }
+
+    private void append(byte[] b, int offset, int size) {
+        if (length + size > unit.length) {
+            unit = Arrays.copyOf(unit, Math.max(unit.length * 2, length + size));
+        }
+        System.arraycopy(b, offset, unit, length, size);
+        length += size;
+    }
+
+    private void finish() {
+        if (length > 0) {
+            if (broken || fragmentOpen) {
+                dropped++;
+            } else if (keyframe || started) {
+                started = true;
+                if (keyframe && !hasParameterSets && !parameterSets.isEmpty()) {
+                    prependParameterSets();
+                }
+                sink.accessUnit(unit, length, timestamp, keyframe);
+            }
+        }
+        length = 0;
+        keyframe = false;
+        hasParameterSets = false;
+        broken = false;
+        fragmentOpen = false;
+        timestamp = -1;
+    }
+
+    private void prependParameterSets() {
+        int extra = parameterSets.stream().mapToInt(s -> s.length + 4).sum();
+        byte[] joined = new byte[Math.max(unit.length, length + extra)];
+        int at = 0;
+        for (byte[] set : parameterSets) {
+            System.arraycopy(START_CODE, 0, joined, at, 4);
+            System.arraycopy(set, 0, joined, at + 4, set.length);
+            at += set.length + 4;
+        }
+        System.arraycopy(unit, 0, joined, at, length);
+        unit = joined;
+        length += extra;
+    }
+}

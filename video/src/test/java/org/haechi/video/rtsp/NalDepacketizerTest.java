@@ -1,0 +1,111 @@
+package org.haechi.video.rtsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NalDepacketizerTest {
+    private static final byte[] SPS = {0x67, 0x42, (byte) 0xC0, 0x16};
+    private static final byte[] PPS = {0x68, (byte) 0xCE, 0x3C, (byte) 0x80};
+    private final List<byte[]> units = new ArrayList<>();
+    private final List<Boolean> keys = new ArrayList<>();
+    private final List<Long> times = new ArrayList<>();
+
+    private NalDepacketizer h264(List<byte[]> sprop) {
+        return new NalDepacketizer("H264", sprop, (b, n, ts, key) -> {
+            units.add(Arrays.copyOf(b, n));
+            keys.add(key);
+            times.add(ts);
+        });
+    }
+
+    static RtpPacket rtp(int seq, long ts, boolean marker, int... payload) {
+        byte[] b = new byte[12 + payload.length];
+        b[0] = (byte) 0x80;
+        b[1] = (byte) ((marker ? 0x80 : 0) | 96);
+        b[2] = (byte) (seq >> 8);
+        b[3] = (byte) seq;
+        b[4] = (byte) (ts >> 24);
+        b[5] = (byte) (ts >> 16);
+        b[6] = (byte) (ts >> 8);
+        b[7] = (byte) ts;
+        for (int i = 0; i < payload.length; i++) {
+            b[12 + i] = (byte) payload[i];
+        }
+        return RtpPacket.parse(b, 0, b.length);
+    }
+
+    static byte[] annexB(byte[]... nals) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] n : nals) {
+            out.writeBytes(new byte[] {0, 0, 0, 1});
+            out.writeBytes(n);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void waitsForTheFirstKeyframeAndGivesItTheDescriptionsParameterSets() {
+        NalDepacketizer d = h264(List.of(SPS, PPS));
+        d.push(rtp(1, 1000, true, 0x41, 1, 2));                 // P slice before any keyframe: not handed on
+        d.push(rtp(2, 7000, true, 0x65, 9, 9));                 // IDR alone
+        d.push(rtp(3, 13000, true, 0x41, 3, 4));                // P slice after it
+        assertThat(units).hasSize(2);
+        assertThat(units.get(0)).isEqualTo(annexB(SPS, PPS, new byte[] {0x65, 9, 9}));
+        assertThat(keys).containsExactly(true, false);
+        assertThat(times).containsExactly(7000L, 13000L);
+        assertThat(units.get(1)).isEqualTo(annexB(new byte[] {0x41, 3, 4}));
+    }
+
+    @Test
+    void joinsFragmentsAndUnpacksAggregates() {
+        NalDepacketizer d = h264(List.of());
+        // STAP-A with SPS and PPS, then an IDR in three FU-A fragments (indicator 0x7C: nri 3, type 28; header S/E|5)
+        d.push(rtp(10, 90, false, 0x78, 0, 4, 0x67, 0x42, 0xC0, 0x16, 0, 4, 0x68, 0xCE, 0x3C,
+                0x80));
+        d.push(rtp(11, 90, false, 0x7C, 0x85, 1, 2));
+        d.push(rtp(12, 90, false, 0x7C, 0x05, 3, 4));
+        d.push(rtp(13, 90, true, 0x7C, 0x45, 5));
+        assertThat(units).hasSize(1);
+        assertThat(units.get(0)).isEqualTo(annexB(SPS, PPS, new byte[] {0x65, 1, 2, 3, 4, 5}));
+        assertThat(keys).containsExactly(true);
+    }
+
+    @Test
+    void aUnitThatLostAPacketIsDroppedAndTheNextOneComesThrough() {
+        NalDepacketizer d = h264(List.of(SPS, PPS));
+        d.push(rtp(1, 100, true, 0x65, 1));
+        d.push(rtp(2, 200, false, 0x7C, 0x81, 1));
+        d.push(rtp(4, 200, true, 0x7C, 0x41, 3));               // sequence 3 never came
+        d.push(rtp(5, 300, true, 0x41, 7));
+        assertThat(units).hasSize(2);
+        assertThat(d.dropped()).isEqualTo(1);
+        assertThat(times).containsExactly(100L, 300L);
+    }
+
+    @Test
+    void aNewTimestampEndsAUnitWhoseMarkerWasLost() {
+        NalDepacketizer d = h264(List.of(SPS, PPS));
+        d.push(rtp(1, 100, false, 0x65, 1));
+        d.push(rtp(2, 200, true, 0x41, 2));
+        assertThat(times).containsExactly(100L, 200L);
+    }
+
+    @Test
+    void rebuildsH265FragmentHeaders() {
+        List<byte[]> got = new ArrayList<>();
+        NalDepacketizer d = new NalDepacketizer("H265", List.of(), (b, n, ts, key) -> {
+            got.add(Arrays.copyOf(b, n));
+            assertThat(key).isTrue();
+        });
+        // FU (type 49) carrying an IDR_W_RADL (type 19): payload header 0x62 0x01, FU header S|19, then E|19
+        d.push(rtp(1, 0, false, 0x62, 0x01, 0x93, 10, 11));
+        d.push(rtp(2, 0, true, 0x62, 0x01, 0x53, 12));
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0)).isEqualTo(annexB(new byte[] {0x26, 0x01, 10, 11, 12}));
+    }
+}
