@@ -58,7 +58,12 @@ public final class RtspClient implements AutoCloseable {
      * session has no such track, and an IOException saying what went wrong otherwise.
      */
     public static RtspClient open(String cameraUrl, int connectTimeoutMs) throws IOException {
-        URI uri = URI.create(cameraUrl);
+        URI uri;
+        try {
+            uri = new URI(cameraUrl);
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("not a camera URL: " + e.getReason());
+        }
         String host = uri.getHost();
         if (host == null) {
             throw new IOException("no host in " + cameraUrl);
@@ -76,9 +81,12 @@ public final class RtspClient implements AutoCloseable {
             RtspClient client = new RtspClient(plain, login[0], login[1], socket);
             client.start();
             return client;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             socket.close();
             throw e;
+        } catch (RuntimeException e) {
+            socket.close();
+            throw new IOException("the camera's answer makes no sense: " + e, e);
         }
     }
 
@@ -233,7 +241,7 @@ public final class RtspClient implements AutoCloseable {
     /** Keep-alive answers arrive on the RTSP connection while RTP comes over UDP; read them so they do not pile up. */
     private void drainResponses() throws IOException {
         if (in.available() > 0) {
-            RtspResponse.read(in, "");
+            response();
         }
     }
 
@@ -254,18 +262,33 @@ public final class RtspClient implements AutoCloseable {
     private RtspResponse request(String method, String target, Map<String, String> headers, boolean lenient)
             throws IOException {
         send(method, target, headers);
-        RtspResponse r = RtspResponse.read(in, "");
+        RtspResponse r = response();
         if (r.status() == 401 && auth == null && user != null) {
             auth = RtspAuth.fromChallenges(r.all("WWW-Authenticate"), user, password);
             if (auth != null) {
                 send(method, target, headers);
-                r = RtspResponse.read(in, "");
+                r = response();
             }
         }
         if (r.header("Session") != null && r.header("Session").contains("timeout=")) {
             keepAliveNanos = keepAlive(r.header("Session"));
         }
         return r;
+    }
+
+    /** The next response; RTP a camera sends on the connection before its PLAY answer is skipped. */
+    private RtspResponse response() throws IOException {
+        while (true) {
+            int b = in.read();
+            if (b != '$') {
+                if (b < 0) {
+                    throw new IOException("the camera closed the connection");
+                }
+                return RtspResponse.read(in, String.valueOf((char) b));
+            }
+            in.skipNBytes(1);
+            in.skipNBytes(in.readUnsignedShort());
+        }
     }
 
     static long keepAlive(String sessionHeader) {

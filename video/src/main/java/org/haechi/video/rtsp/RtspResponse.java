@@ -12,6 +12,7 @@ import java.util.Locale;
 record RtspResponse(int status, String reason, List<String[]> headers, String body) {
     private static final int MAX_LINE = 8192;
     private static final int MAX_BODY = 256 * 1024;
+    private static final int MAX_HEADERS = 100;
 
     /** The first value of header {@code name}, or null. */
     String header(String name) {
@@ -48,6 +49,9 @@ record RtspResponse(int status, String reason, List<String[]> headers, String bo
         }
         List<String[]> headers = new ArrayList<>();
         for (String l = line(in); !l.isEmpty(); l = line(in)) {
+            if (headers.size() >= MAX_HEADERS) {
+                throw new IOException("more than " + MAX_HEADERS + " RTSP headers");
+            }
             int colon = l.indexOf(':');
             if (colon > 0) {
                 headers.add(new String[] {l.substring(0, colon).trim(), l.substring(colon + 1).trim()});
@@ -55,7 +59,12 @@ record RtspResponse(int status, String reason, List<String[]> headers, String bo
         }
         RtspResponse head = new RtspResponse(status, parts.length > 2 ? parts[2] : "", headers, "");
         String length = head.header("Content-Length");
-        int size = length == null ? 0 : Integer.parseInt(length.trim());
+        int size;
+        try {
+            size = length == null ? 0 : Integer.parseInt(length.trim());
+        } catch (NumberFormatException e) {
+            throw new IOException("RTSP Content-Length is not a number: " + abbreviate(length));
+        }
         if (size < 0 || size > MAX_BODY) {
             throw new IOException("RTSP body of " + size + " bytes refused");
         }

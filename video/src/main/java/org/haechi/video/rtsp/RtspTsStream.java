@@ -54,8 +54,14 @@ public final class RtspTsStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        while (output.available() == 0) {
-            depacketizer.push(client.next());
+        try {
+            while (output.available() == 0) {
+                depacketizer.push(client.next());
+            }
+        } catch (RuntimeException e) {
+            // never into libvlc's thread: a packet our parsers did not foresee ends this attempt, the tile retries
+            client.close();
+            throw new IOException("unreadable video from the camera: " + e, e);
         }
         return output.read(b, off, len);
     }

@@ -18,8 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A one-client RTSP server on 127.0.0.1 for tests: Digest login, RTP interleaved on the RTSP connection (what most
- * IP cameras offer and VLC's server does not), a real H.264 byte stream sent as RTP (single NAL units and FU-A),
- * then the connection is closed. Any thread.
+ * IP cameras offer and VLC's server does not), RTCP before the PLAY answer and an answer between RTP packets (as
+ * cameras do), a real H.264 byte stream sent as RTP (single NAL units and FU-A), then the connection is closed.
  */
 final class RtspTestServer implements AutoCloseable {
     static final String REALM = "Haechi test camera";
@@ -77,6 +77,8 @@ final class RtspTestServer implements AutoCloseable {
                     case "SETUP" -> reply(out, "200 OK", cseq + "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n"
                             + "Session: 42;timeout=60\r\n", "");
                     case "PLAY" -> {
+                        // some cameras start sending before they answer PLAY
+                        out.write(new byte[] {'$', 1, 0, 4, 9, 9, 9, 9});
                         reply(out, "200 OK", cseq + "Session: 42\r\n", "");
                         sendUnits(out);
                         return;

@@ -94,6 +94,26 @@ class RtspTsStreamTest {
     }
 
     @Test
+    void somethingElseOnThePortIsAClearErrorNotACrash() throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (java.net.Socket c = s.accept()) {
+                    c.getOutputStream().write("SSH-2.0-OpenSSH_9.2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    c.getInputStream().read();
+                } catch (IOException e) {
+                    // the client hung up
+                }
+            });
+            answer.setDaemon(true);
+            answer.start();
+            assertThatThrownBy(() -> RtspTsStream.open("rtsp://127.0.0.1:" + s.getLocalPort() + "/x", 2000))
+                    .isInstanceOf(IOException.class).hasMessageContaining("not an RTSP response");
+            assertThatThrownBy(() -> RtspTsStream.open("rtsp://127.0.0.1:99999999/x", 2000))
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
     void nothingListeningIsAPlainConnectionError() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
