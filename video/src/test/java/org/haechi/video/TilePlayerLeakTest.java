@@ -45,6 +45,7 @@ class TilePlayerLeakTest {
             }
             settle(Long.MAX_VALUE);
             long threadsBefore = threads();
+            long descriptorsBefore = openDescriptors();
             int[] playing = new int[rounds];
             long[] rss = new long[rounds];
             long[] outsideHeap = new long[rounds];
@@ -56,6 +57,7 @@ class TilePlayerLeakTest {
                         .getHeapMemoryUsage().getCommitted() / (1024 * 1024);
             }
             long threadsAfter = threads();
+            long descriptorsAfter = openDescriptors();
             // RSS after each round wobbles by tens of MB (Java heap committed, allocator arenas): a leak is a trend,
             // so the growth is the least-squares slope over the rounds times their number.
             double growth = slope(rss) * (rounds - 1);
@@ -64,14 +66,17 @@ class TilePlayerLeakTest {
                     + "(%+.1f kB per cycle)%n", java.util.Arrays.toString(outsideHeap), nativeGrowth,
                     nativeGrowth * 1024 / (rounds * TILES));
             System.out.printf("%d rounds of %d tiles (%d open/close cycles): RSS per round %s MB, trend %+.1f MB "
-                    + "over the run (%+.1f kB per cycle); threads %d -> %d; relays left %d; tiles with frames per "
-                    + "round %s%n", rounds, TILES, rounds * TILES, java.util.Arrays.toString(rss), growth,
-                    growth * 1024 / (rounds * TILES), threadsBefore, threadsAfter, relays(),
+                    + "over the run (%+.1f kB per cycle); threads %d -> %d; open files and sockets %d -> %d; relays "
+                    + "left %d; tiles with frames per round %s%n", rounds, TILES, rounds * TILES,
+                    java.util.Arrays.toString(rss), growth, growth * 1024 / (rounds * TILES), threadsBefore,
+                    threadsAfter, descriptorsBefore, descriptorsAfter, relays(),
                     java.util.Arrays.toString(playing));
             assertThat(playing).as("every tile showed frames in every round").containsOnly(TILES);
             assertThat(growth).as("RSS trend over the run, MB").isLessThan(RSS_GROWTH_LIMIT_MB);
             assertThat(threadsAfter).isLessThanOrEqualTo(threadsBefore + 2);
             assertThat(relays()).isZero();
+            assertThat(descriptorsAfter).as("RTSP sockets are closed with their tiles")
+                    .isLessThanOrEqualTo(descriptorsBefore + 8);
         } finally {
             control.shutdownNow();
             engine.close();
@@ -141,6 +146,14 @@ class TilePlayerLeakTest {
         return ProcessHandle.current().descendants().filter(p -> p.info().commandLine()
                 .map(c -> c.contains("ffmpeg") && c.contains("pipe:1") && c.contains("rtsp://")).orElse(false))
                 .filter(ProcessHandle::isAlive).count();
+    }
+
+    static long openDescriptors() {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     static long statusField(String field) {
