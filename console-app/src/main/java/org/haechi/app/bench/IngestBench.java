@@ -57,6 +57,12 @@ public final class IngestBench {
                 System.out.printf("round %d: raw consumer %.0f alarms/s, Haechi ingest %.0f alarms/s, ratio %.2f%n",
                         round + 1, raw, haechi, ratios[round]);
             }
+            if (args.length > 0 && args[0].equals("drain")) {
+                // Only phase (1), for comparing ingest changes.
+                java.util.Arrays.sort(ratios);
+                System.out.printf("RESULT ingest ratio=%.2f%n", ratios[ROUNDS / 2]);
+                System.exit(0);
+            }
             latency = LatencyRun.run(broker.url, cache);
         }
         BurstRun.Result burst = BurstRun.run(dir.resolve("burst"));

@@ -51,19 +51,13 @@ public final class AlarmStore {
             return fresh;
         }
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO alarm (" + COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement attrs = c.prepareStatement("INSERT INTO alarm_attributes (id, json) VALUES (?,?)")) {
+                + ", attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Alarm a : fresh) {
                 bindAlarm(ins, a);
+                ins.setString(13, a.attributes().isEmpty() ? null : toJson(a.attributes()));
                 ins.addBatch();
-                if (!a.attributes().isEmpty()) {
-                    attrs.setString(1, a.id());
-                    attrs.setString(2, toJson(a.attributes()));
-                    attrs.addBatch();
-                }
             }
             ins.executeBatch();
-            attrs.executeBatch();
         }
         return fresh;
     }
@@ -210,7 +204,8 @@ public final class AlarmStore {
             return alarms;
         }
         Map<String, Map<String, String>> attrs = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, json FROM alarm_attributes WHERE id = ANY(?)")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, attributes FROM alarm WHERE id = ANY(?) "
+                + "AND attributes IS NOT NULL")) {
             ps.setArray(1, c.createArrayOf("VARCHAR", alarms.stream().map(Alarm::id).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -25,10 +25,13 @@ class MigrationTest {
             s.execute("INSERT INTO alarm (id, type_name, severity, occurred_at, received_at, state, is_open) VALUES "
                     + "('old-1', 'CHILD_SOS', 0, TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00', "
                     + "TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:01+00', 'ACKNOWLEDGED', TRUE)");
+            s.execute("INSERT INTO alarm_attributes (id, json) VALUES ('old-1', '{\"bellId\":\"B-17\"}')");
             s.execute("SHUTDOWN");
         }
         try (CacheStores stores = CacheStores.open(dir)) {
             assertThat(stores.alarms().find("old-1").state().name()).isEqualTo("ACKNOWLEDGED");
+            assertThat(stores.alarms().find("old-1").attributes()).as("moved into the alarm row by V8")
+                    .containsEntry("bellId", "B-17");
             try (Connection c = stores.db().connect(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT MAX(\"version\") FROM \"flyway_schema_history\"")) {
                 rs.next();

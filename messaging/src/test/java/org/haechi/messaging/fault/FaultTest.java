@@ -61,8 +61,10 @@ class FaultTest {
         Thread t = new Thread(() -> {
             int next = 0;
             while (next < count) {
-                try (Connection c = new ActiveMQConnectionFactory(url + "?reconnectAttempts=-1&retryInterval=200")
-                        .createConnection(); Session s = c.createSession(true, Session.SESSION_TRANSACTED)) {
+                // Bounded blocking calls: a commit caught in a failover that never completes (seen once in many
+                // runs, the publisher then waited forever) fails after 10 s, is rolled back and sent again.
+                try (Connection c = new ActiveMQConnectionFactory(url + "?reconnectAttempts=-1&retryInterval=200"
+                        + "&callTimeout=10000&callFailoverTimeout=10000").createConnection(); Session s = c.createSession(true, Session.SESSION_TRANSACTED)) {
                     MessageProducer p = s.createProducer(s.createTopic(BusAddresses.ALARMS));
                     p.setDeliveryMode(DeliveryMode.PERSISTENT);
                     while (next < count) {
@@ -148,9 +150,11 @@ class FaultTest {
             try {
                 await(() -> restarted.said("READY"), 60);
                 publisher.join(TimeUnit.SECONDS.toMillis(300));
+                String publisherStack = java.util.Arrays.toString(publisher.getStackTrace());
                 await(() -> handedOver.size() >= BROKER_KILL_ALARMS, 300);
                 Set<String> ids = idsIn(cache);
-                assertThat(committed.get()).isEqualTo(BROKER_KILL_ALARMS);
+                assertThat(committed.get()).as("alarms the publisher got committed; where it was: %s", publisherStack)
+                        .isEqualTo(BROKER_KILL_ALARMS);
                 assertThat(ids).isEqualTo(expected("k", BROKER_KILL_ALARMS));
                 assertThat(handedOver).hasSize(BROKER_KILL_ALARMS);
                 assertThat(handedOver.values()).allMatch(n -> n == 1);
