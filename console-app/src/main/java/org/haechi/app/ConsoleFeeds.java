@@ -19,21 +19,49 @@ import org.haechi.messaging.codec.CapCodec;
  */
 final class ConsoleFeeds {
     private static final Logger LOG = Logger.getLogger(ConsoleFeeds.class.getName());
+    /** Alarms staged in one pulse up to which the queue changes at once (steady traffic, an operator's action). */
+    static final int TRICKLE = 100;
+    /** Shortest time between two changes of the queue while more than a trickle arrives. */
+    static final long QUEUE_REFRESH_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250);
     private final FxBatcher<Alarm> alarms;
+    private final Throttle queueRefresh;
+    private final javafx.animation.AnimationTimer queueRefreshPoll = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            queueRefresh.poll();
+        }
+    };
     private final FxBatcher<TagPosition> positions;
     private final FxBatcher<Warning> warnings;
     private final ConsoleMap map;
+    private final AlarmBoardViewModel board;
     private final ConsoleMetrics metrics;
 
     ConsoleFeeds(AlarmBoardViewModel board, ConsoleMap map, ConsoleMetrics metrics) {
         this.map = map;
         this.metrics = metrics;
-        this.alarms = new FxBatcher<>(batch -> {
-            board.upsert(batch);
+        // Staging an alarm is cheap (a new critical one rings at once); the queue and the map change at most once a
+        // pulse, after the pulse's share of the hand-off (bounded in time, the rest waits for the next pulse). A
+        // trickle is shown at the pulse it arrives in; during a storm the queue changes at most every
+        // QUEUE_REFRESH (each change lays out and repaints the table), and the last change is always shown.
+        this.queueRefresh = new Throttle(QUEUE_REFRESH_NANOS, System::nanoTime, () -> {
+            board.publish();
             map.showAlarms(board.alarms());
-        }, 2000);
+        });
+        this.board = board;
+        this.alarms = new FxBatcher<>(board::stage, 500, FxBatcher.DEFAULT_BUDGET_NANOS, this::refreshQueue,
+                System::nanoTime);
         this.positions = new FxBatcher<>(map::addFixes, 20_000);
         this.warnings = new FxBatcher<>(map::applyWarnings, 1000);
+    }
+
+    /** FX thread, after a pulse's hand-off of alarms. */
+    private void refreshQueue() {
+        if (board.stagedCount() <= TRICKLE && alarms.backlog() == 0) {
+            queueRefresh.runNow();
+        } else {
+            queueRefresh.request();
+        }
     }
 
     IngestSinks sinks() {
@@ -47,12 +75,14 @@ final class ConsoleFeeds {
 
     void start() {
         alarms.start();
+        queueRefreshPoll.start();
         positions.start();
         warnings.start();
     }
 
     void stop() {
         alarms.stop();
+        queueRefreshPoll.stop();
         positions.stop();
         warnings.stop();
     }

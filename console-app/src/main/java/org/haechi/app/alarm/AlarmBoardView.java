@@ -89,19 +89,35 @@ public final class AlarmBoardView extends VBox {
     }
 
     private static final class SeverityCell extends TableCell<Alarm, String> {
+        private String severityClass;
+        private boolean fresh;
+
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeIf(s -> s.startsWith("severity-") || s.equals("alarm-new"));
             Alarm alarm = getTableRow() == null ? null : getTableRow().getItem();
-            if (empty || item == null) {
-                setText(null);
-                return;
+            boolean shown = !empty && item != null;
+            setText(shown ? item : null);
+            // Style classes only when they change: each change makes the cell's CSS be worked out again, and a
+            // storm moves every visible row at every update of the queue.
+            String wantedSeverity = shown ? "severity-" + item.toLowerCase(java.util.Locale.ROOT) : null;
+            boolean wantedFresh = shown && alarm != null && alarm.state() == AlarmState.NEW;
+            if (!java.util.Objects.equals(wantedSeverity, severityClass)) {
+                if (severityClass != null) {
+                    getStyleClass().remove(severityClass);
+                }
+                if (wantedSeverity != null) {
+                    getStyleClass().add(wantedSeverity);
+                }
+                severityClass = wantedSeverity;
             }
-            setText(item);
-            getStyleClass().add("severity-" + item.toLowerCase(java.util.Locale.ROOT));
-            if (alarm != null && alarm.state() == AlarmState.NEW) {
-                getStyleClass().add("alarm-new");
+            if (wantedFresh != fresh) {
+                if (wantedFresh) {
+                    getStyleClass().add("alarm-new");
+                } else {
+                    getStyleClass().remove("alarm-new");
+                }
+                fresh = wantedFresh;
             }
         }
     }

@@ -1,8 +1,13 @@
 package org.haechi.app.alarm;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -12,9 +17,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import org.haechi.core.alarm.ActionKind;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.alarm.Severity;
@@ -26,9 +29,10 @@ import org.haechi.core.alarm.Severity;
  */
 public final class AlarmBoardViewModel {
     static final int MAX_SHOWN = 5000;
-    private final ObservableList<Alarm> source = FXCollections.observableArrayList();
-    private final SortedList<Alarm> sorted = new SortedList<>(source, AlarmOrder.QUEUE);
+    private final QueueList shown = new QueueList();
+    /** The alarms in {@link #shown}, by id. */
     private final Map<String, Alarm> byId = new HashMap<>();
+    private final Map<String, Alarm> staged = new LinkedHashMap<>();
     private final ObjectProperty<Alarm> selected = new SimpleObjectProperty<>();
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
@@ -45,7 +49,7 @@ public final class AlarmBoardViewModel {
 
     /** Open alarms in queue order (read-only view). */
     public ObservableList<Alarm> alarms() {
-        return sorted;
+        return shown;
     }
 
     public ObjectProperty<Alarm> selectedProperty() {
@@ -70,52 +74,101 @@ public final class AlarmBoardViewModel {
         onNewCritical = listener;
     }
 
-    /** Adds new alarms and replaces changed ones (by id); closed alarms leave the queue. */
+    /**
+     * Adds new alarms and replaces changed ones (by id); closed alarms leave the queue. The queue changes at once,
+     * as one list change.
+     */
     public void upsert(List<Alarm> incoming) {
-        List<Alarm> added = new java.util.ArrayList<>();
+        stage(incoming);
+        publish();
+    }
+
+    /**
+     * Takes alarms in (new, changed or closed) without changing the queue yet: cheap, so a storm can be handed over
+     * in pieces; {@link #publish()} then applies everything staged as one list change. The newest version of an
+     * alarm staged twice wins. A new critical alarm rings here, at once.
+     */
+    public void stage(List<Alarm> incoming) {
         for (Alarm a : incoming) {
+            Alarm before = staged.put(a.id(), a);
+            if (before == null && !byId.containsKey(a.id()) && a.state().isOpen()
+                    && a.severity() == Severity.CRITICAL) {
+                onNewCritical.accept(a);
+            }
+        }
+    }
+
+    /** Alarms staged and not yet published. */
+    public int stagedCount() {
+        return staged.size();
+    }
+
+    /**
+     * Applies what was staged: the queue becomes the open alarms in queue order (the most urgent {@value #MAX_SHOWN}
+     * when there are more), changed by one list change whose parts are the rows added and removed. Linear in the
+     * queue's length plus a sort of what was staged, whatever the number of changes.
+     */
+    public void publish() {
+        if (staged.isEmpty()) {
+            return;
+        }
+        List<Alarm> added = new ArrayList<>(staged.size());
+        Set<Alarm> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Alarm> changed = new ArrayList<>(staged.size());
+        for (Alarm a : staged.values()) {
             Alarm old = byId.get(a.id());
+            if (old != null && old.equals(a)) {
+                continue; // delivered again unchanged
+            }
             if (old != null) {
-                replace(old, a);
-            } else if (a.state().isOpen()) {
+                gone.add(old);
+                changed.add(a);
+            }
+            if (a.state().isOpen()) {
                 byId.put(a.id(), a);
                 added.add(a);
-                if (a.severity() == Severity.CRITICAL) {
-                    onNewCritical.accept(a);
+            } else {
+                byId.remove(a.id());
+            }
+        }
+        staged.clear();
+        added.sort(AlarmOrder.QUEUE);
+        List<Alarm> now = merge(shown, gone, added);
+        if (now.size() > MAX_SHOWN) {
+            for (Alarm dropped : now.subList(MAX_SHOWN, now.size())) {
+                byId.remove(dropped.id());
+            }
+            now = new ArrayList<>(now.subList(0, MAX_SHOWN));
+        }
+        shown.replaceSorted(now, AlarmOrder.QUEUE);
+        openCount.set(shown.size());
+        Alarm sel = selected.get();
+        if (sel != null) {
+            for (Alarm a : changed) {
+                if (a.id().equals(sel.id())) {
+                    selected.set(a.state().isOpen() ? a : null);
                 }
             }
         }
-        source.addAll(added);
-        trim();
-        openCount.set(source.size());
     }
 
-    private void replace(Alarm old, Alarm now) {
-        int i = source.indexOf(old);
-        if (!now.state().isOpen()) {
-            byId.remove(now.id());
-            if (i >= 0) {
-                source.remove(i);
+    /** The current rows without {@code gone}, merged with {@code added} (sorted): both in queue order. */
+    private static List<Alarm> merge(List<Alarm> current, Set<Alarm> gone, List<Alarm> added) {
+        List<Alarm> out = new ArrayList<>(current.size() + added.size());
+        int j = 0;
+        for (Alarm a : current) {
+            if (gone.contains(a)) {
+                continue;
             }
-        } else {
-            byId.put(now.id(), now);
-            if (i >= 0) {
-                source.set(i, now);
+            while (j < added.size() && AlarmOrder.QUEUE.compare(added.get(j), a) < 0) {
+                out.add(added.get(j++));
             }
+            out.add(a);
         }
-        Alarm sel = selected.get();
-        if (sel != null && sel.id().equals(now.id())) {
-            selected.set(now.state().isOpen() ? now : null);
+        while (j < added.size()) {
+            out.add(added.get(j++));
         }
-    }
-
-    private void trim() {
-        // With some slack, so a storm re-sorts the queue once per 500 alarms, not on every pulse.
-        if (source.size() > MAX_SHOWN + 500) {
-            List<Alarm> keep = sorted.subList(0, MAX_SHOWN).stream().toList();
-            byId.keySet().retainAll(keep.stream().map(Alarm::id).collect(java.util.stream.Collectors.toSet()));
-            source.setAll(keep);
-        }
+        return out;
     }
 
     public void acknowledgeSelected() {

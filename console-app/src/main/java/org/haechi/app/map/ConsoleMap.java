@@ -46,6 +46,11 @@ public final class ConsoleMap implements AutoCloseable {
     private final AlarmLayer alarms = new AlarmLayer();
     private final org.haechi.map.layer.DrawLayer drawn = new org.haechi.map.layer.DrawLayer();
     private final BasemapLayer basemap;
+    /** Shortest time between two redraws of the alarm layer caused by new alarms. */
+    static final long ALARM_REDRAW_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(400);
+    private List<Alarm> alarmsToShow = List.of();
+    private final org.haechi.app.Throttle alarmRedraw = new org.haechi.app.Throttle(ALARM_REDRAW_NANOS,
+            System::nanoTime, () -> alarms.setAlarms(alarmsToShow));
 
     public ConsoleMap(boolean korean, Clock clock) throws IOException {
         view.setId("map");
@@ -62,6 +67,12 @@ public final class ConsoleMap implements AutoCloseable {
         view.addLayer(tags);
         view.addLayer(alarms);
         view.addLayer(drawn);
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                alarmRedraw.poll();
+            }
+        }.start();
     }
 
     /** Adds (or replaces) an imported layer under the basemap's other layers' names. FX thread. */
@@ -170,8 +181,14 @@ public final class ConsoleMap implements AutoCloseable {
         zones.apply(warnings);
     }
 
+    /**
+     * Shows these open alarms (queue order) on the map. During a storm the alarm layer is redrawn at most
+     * {@code 1 / ALARM_REDRAW} times a second, with the list's content at that moment; the last change is always
+     * drawn. FX thread.
+     */
     public void showAlarms(List<Alarm> open) {
-        alarms.setAlarms(open);
+        alarmsToShow = open;
+        alarmRedraw.request();
     }
 
     /** Centres on an alarm and rings it. */

@@ -83,4 +83,111 @@ class AlarmBoardViewModelTest {
         assertThat(failing.lastErrorProperty().get()).contains("disk full");
         assertThat(failing.alarms().get(0).state()).isEqualTo(AlarmState.NEW);
     }
+    @Test
+    void stagedAlarmsReachTheQueueOnlyWhenPublishedButACriticalRingsAtOnce() {
+        List<String> rung = new ArrayList<>();
+        vm.setOnNewCritical(a -> rung.add(a.id()));
+        vm.stage(List.of(alarm("c", Severity.CRITICAL, 1), alarm("h", Severity.HIGH, 2)));
+        vm.stage(List.of(alarm("c", Severity.CRITICAL, 1)));
+        assertThat(vm.alarms()).isEmpty();
+        assertThat(rung).containsExactly("c");
+        assertThat(vm.stagedCount()).isEqualTo(2);
+        vm.publish();
+        assertThat(vm.alarms()).extracting(Alarm::id).containsExactly("c", "h");
+        assertThat(vm.stagedCount()).isZero();
+    }
+
+    @Test
+    void onePublishIsOneListChange() {
+        vm.upsert(List.of(alarm("a", Severity.HIGH, 1), alarm("b", Severity.LOW, 2)));
+        List<Integer> changes = new ArrayList<>();
+        vm.alarms().addListener((javafx.collections.ListChangeListener<Alarm>) c -> changes.add(1));
+        vm.stage(List.of(alarm("c", Severity.CRITICAL, 3), alarm("d", Severity.MEDIUM, 4),
+                alarm("b", Severity.LOW, 2).withState(AlarmState.CLOSED, false)));
+        vm.stage(List.of(alarm("e", Severity.LOW, 5)));
+        vm.publish();
+        assertThat(changes).hasSize(1);
+        assertThat(vm.alarms()).extracting(Alarm::id).containsExactly("c", "a", "d", "e");
+    }
+
+    @Test
+    void anUnchangedRepeatChangesNothing() {
+        vm.upsert(List.of(alarm("a", Severity.HIGH, 1)));
+        List<Integer> changes = new ArrayList<>();
+        vm.alarms().addListener((javafx.collections.ListChangeListener<Alarm>) c -> changes.add(1));
+        vm.upsert(List.of(alarm("a", Severity.HIGH, 1)));
+        assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void selectionFollowsItsAlarmThroughAStagedChange() {
+        vm.upsert(List.of(alarm("a", Severity.HIGH, 1), alarm("b", Severity.HIGH, 2)));
+        vm.selectedProperty().set(vm.alarms().get(1));
+        vm.stage(List.of(alarm("a", Severity.HIGH, 1).withState(AlarmState.ACKNOWLEDGED, false)));
+        vm.publish();
+        assertThat(vm.selectedProperty().get().state()).isEqualTo(AlarmState.ACKNOWLEDGED);
+        vm.stage(List.of(alarm("a", Severity.HIGH, 1).withState(AlarmState.CLOSED, false)));
+        vm.publish();
+        assertThat(vm.selectedProperty().get()).isNull();
+    }
+
+    @Test
+    void aStormInPiecesEndsInQueueOrderWithTheMostUrgentShownAndEveryChangeReplayable() {
+        java.util.Random random = new java.util.Random(7);
+        List<Alarm> mirror = new ArrayList<>();
+        vm.alarms().addListener((javafx.collections.ListChangeListener<Alarm>) c -> {
+            while (c.next()) {
+                assertThat(c.wasPermutated()).isFalse();
+                mirror.subList(c.getFrom(), c.getFrom() + c.getRemovedSize()).clear();
+                mirror.addAll(c.getFrom(), c.getAddedSubList());
+            }
+        });
+        Map<String, Alarm> latest = new java.util.HashMap<>();
+        Severity[] severities = Severity.values();
+        AlarmState[] states = {AlarmState.NEW, AlarmState.NEW, AlarmState.ACKNOWLEDGED, AlarmState.CLOSED};
+        int count = AlarmBoardViewModel.MAX_SHOWN + 1500;
+        for (int round = 0; round < 40; round++) {
+            int pieces = 1 + random.nextInt(4);
+            for (int p = 0; p < pieces; p++) {
+                List<Alarm> piece = new ArrayList<>();
+                for (int k = random.nextInt(400); k > 0; k--) {
+                    int n = random.nextInt(count);
+                    Alarm a = alarm("a" + n, severities[n % severities.length], n % 600)
+                            .withState(states[random.nextInt(states.length)], random.nextBoolean());
+                    piece.add(a);
+                    latest.put(a.id(), a);
+                }
+                vm.stage(piece);
+            }
+            vm.publish();
+            assertThat(mirror).isEqualTo(vm.alarms());
+        }
+        // Every alarm whose latest version is open and among the MAX_SHOWN most urgent is shown, in queue order.
+        // (One trimmed earlier stays off the queue until it changes again, as before.)
+        List<Alarm> shown = new ArrayList<>(vm.alarms());
+        List<Alarm> sorted = new ArrayList<>(shown);
+        sorted.sort(AlarmOrder.QUEUE);
+        assertThat(shown).isEqualTo(sorted);
+        assertThat(shown).hasSizeLessThanOrEqualTo(AlarmBoardViewModel.MAX_SHOWN);
+        assertThat(shown).allSatisfy(a -> {
+            assertThat(a).isEqualTo(latest.get(a.id()));
+            assertThat(a.state().isOpen()).isTrue();
+        });
+        assertThat(shown.stream().map(Alarm::id).distinct().count()).isEqualTo(shown.size());
+    }
+
+    @Test
+    void moreThanTheQueueHoldsKeepsTheMostUrgent() {
+        List<Alarm> all = new ArrayList<>();
+        for (int i = 0; i < AlarmBoardViewModel.MAX_SHOWN + 700; i++) {
+            all.add(alarm("m" + i, i % 3 == 0 ? Severity.HIGH : Severity.LOW, i));
+        }
+        for (int from = 0; from < all.size(); from += 900) {
+            vm.upsert(all.subList(from, Math.min(all.size(), from + 900)));
+        }
+        List<Alarm> expected = new ArrayList<>(all);
+        expected.sort(AlarmOrder.QUEUE);
+        assertThat(vm.alarms()).isEqualTo(expected.subList(0, AlarmBoardViewModel.MAX_SHOWN));
+        assertThat(vm.openCountProperty().get()).isEqualTo(AlarmBoardViewModel.MAX_SHOWN);
+    }
 }
