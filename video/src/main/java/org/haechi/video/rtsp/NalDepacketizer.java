@@ -8,7 +8,8 @@ import java.util.List;
  * unit packets, aggregation packets (STAP-A, AP) and fragmentation units (FU-A, FU). Nothing is handed on before
  * the first keyframe (a decoder would only show grey until then), and a keyframe that arrives without its
  * parameter sets gets the session description's put in front. An access unit that lost a packet is dropped whole.
- * One thread.
+ * A keyframe is an IDR or IRAP picture, or an H.264 picture of I slices (some cameras send no IDR after the first);
+ * a stream with neither (intra refresh) is handed on anyway after {@link #START_ANYWAY_90K} of waiting. One thread.
  */
 final class NalDepacketizer {
 
@@ -18,6 +19,8 @@ final class NalDepacketizer {
     }
 
     private static final byte[] START_CODE = {0, 0, 0, 1};
+    /** Ten seconds of RTP time (90 kHz) without a keyframe: start with whatever comes. */
+    static final long START_ANYWAY_90K = 900_000;
     private final boolean hevc;
     private final List<byte[]> parameterSets;
     private final Sink sink;
@@ -30,6 +33,7 @@ final class NalDepacketizer {
     private boolean fragmentOpen;
     private int expectedSequence = -1;
     private boolean started;
+    private long firstTimestamp = -1;
     private long dropped;
 
     NalDepacketizer(String codec, List<byte[]> parameterSets, Sink sink) {
@@ -131,6 +135,9 @@ final class NalDepacketizer {
         append(START_CODE, 0, 4);
         append(b, offset, size);
         note(b[offset]);
+        if (!hevc && (b[offset] & 0x1F) == 1 && isIntraSlice(b, offset + 1, size - 1)) {
+            keyframe = true;
+        }
     }
 
     private void note(byte header) {
@@ -139,6 +146,78 @@ final class NalDepacketizer {
             keyframe = true;
         } else if (hevc ? type >= 32 && type <= 34 : type == 7 || type == 8) {
             hasParameterSets = true;
+        }
+    }
+
+    /**
+     * Whether an H.264 slice header (after its NAL header byte) says I slice: first_mb_in_slice and slice_type are
+     * its first two Exp-Golomb numbers (ITU-T H.264 7.3.3); slice types 2 and 7 are I, 4 and 9 SI.
+     */
+    static boolean isIntraSlice(byte[] b, int offset, int size) {
+        ExpGolomb bits = new ExpGolomb(b, offset, Math.min(size, 16));
+        return bits.readUnsigned() >= 0 && switch (bits.readUnsigned()) {
+            case 2, 4, 7, 9 -> true;
+            default -> false;
+        };
+    }
+
+    /** Reads Exp-Golomb numbers from the start of a NAL unit's payload, skipping emulation prevention bytes. */
+    private static final class ExpGolomb {
+        private final byte[] b;
+        private final int end;
+        private int at;
+        private int bit;
+        private int zeros;
+
+        ExpGolomb(byte[] b, int offset, int size) {
+            this.b = b;
+            this.at = offset;
+            this.end = offset + size;
+        }
+
+        /** The next ue(v), or -1 when the bytes run out first. */
+        int readUnsigned() {
+            int leadingZeros = 0;
+            int next;
+            while ((next = nextBit()) == 0) {
+                if (++leadingZeros > 20) {
+                    return -1;
+                }
+            }
+            if (next < 0) {
+                return -1;
+            }
+            int value = 0;
+            for (int i = 0; i < leadingZeros; i++) {
+                int v = nextBit();
+                if (v < 0) {
+                    return -1;
+                }
+                value = (value << 1) | v;
+            }
+            return (1 << leadingZeros) - 1 + value;
+        }
+
+        private int nextBit() {
+            if (bit == 0) {
+                if (at >= end) {
+                    return -1;
+                }
+                if (zeros >= 2 && b[at] == 3) {
+                    at++;
+                    zeros = 0;
+                    if (at >= end) {
+                        return -1;
+                    }
+                }
+                zeros = b[at] == 0 ? zeros + 1 : 0;
+            }
+            int v = (b[at] >> (7 - bit)) & 1;
+            if (++bit == 8) {
+                bit = 0;
+                at++;
+            }
+            return v;
         }
     }
 
@@ -154,7 +233,7 @@ final class NalDepacketizer {
         if (length > 0) {
             if (broken || fragmentOpen) {
                 dropped++;
-            } else if (keyframe || started) {
+            } else if (keyframe || started || waitedTooLong()) {
                 started = true;
                 if (keyframe && !hasParameterSets && !parameterSets.isEmpty()) {
                     prependParameterSets();
@@ -168,6 +247,13 @@ final class NalDepacketizer {
         broken = false;
         fragmentOpen = false;
         timestamp = -1;
+    }
+
+    private boolean waitedTooLong() {
+        if (firstTimestamp < 0) {
+            firstTimestamp = timestamp;
+        }
+        return (int) (timestamp - firstTimestamp) > START_ANYWAY_90K;
     }
 
     private void prependParameterSets() {

@@ -96,6 +96,38 @@ class NalDepacketizerTest {
     }
 
     @Test
+    void aPictureOfISlicesStartsTheStreamWhenTheCameraSendsNoIdr() {
+        NalDepacketizer d = h264(List.of(SPS, PPS));
+        // slice headers: first_mb_in_slice 0 ('1'), then slice_type as Exp-Golomb: 5 (P) '00110', 7 (I) '0001000'
+        d.push(rtp(1, 100, true, 0x41, 0x98, 0x11));
+        d.push(rtp(2, 200, true, 0x41, 0x88, 0x22));
+        d.push(rtp(3, 300, true, 0x41, 0x98, 0x33));
+        assertThat(times).containsExactly(200L, 300L);
+        assertThat(keys).containsExactly(true, false);
+        assertThat(units.get(0)).startsWith(annexB(SPS, PPS));
+    }
+
+    @Test
+    void sliceTypesAreReadFromTheHeadersBits() {
+        assertThat(NalDepacketizer.isIntraSlice(new byte[] {(byte) 0x88}, 0, 1)).as("I").isTrue();
+        assertThat(NalDepacketizer.isIntraSlice(new byte[] {(byte) 0xC0}, 0, 1)).as("P, type 0").isFalse();
+        assertThat(NalDepacketizer.isIntraSlice(new byte[] {(byte) 0x98}, 0, 1)).as("P, type 5").isFalse();
+        // first_mb_in_slice 131071 (17 zeros, '1', 17 zero bits), then slice type 7
+        assertThat(NalDepacketizer.isIntraSlice(new byte[] {0, 0, 0x40, 0, 0x02, 0}, 0, 6)).isTrue();
+        assertThat(NalDepacketizer.isIntraSlice(new byte[] {0, 0}, 0, 2)).as("cut short").isFalse();
+    }
+
+    @Test
+    void aStreamWithoutAnyKeyframeIsHandedOnAfterTenSeconds() {
+        NalDepacketizer d = h264(List.of());
+        for (int i = 0; i <= 160; i++) {
+            d.push(rtp(i, i * 6000L, true, 0x41, 0x98, i));
+        }
+        assertThat(times).isNotEmpty();
+        assertThat(times.get(0)).isGreaterThan(NalDepacketizer.START_ANYWAY_90K).isLessThanOrEqualTo(906_000L);
+    }
+
+    @Test
     void rebuildsH265FragmentHeaders() {
         List<byte[]> got = new ArrayList<>();
         NalDepacketizer d = new NalDepacketizer("H265", List.of(), (b, n, ts, key) -> {
