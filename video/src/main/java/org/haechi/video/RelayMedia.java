@@ -22,8 +22,8 @@ final class RelayMedia extends NonSeekableInputStreamMedia {
     private final String url;
     private static final boolean FFMPEG_ONLY = "ffmpeg".equals(System.getProperty("haechi.video.rtspRelay"));
     private static final Logger LOG = Logger.getLogger(RelayMedia.class.getName());
-    private volatile AutoCloseable relay;
-    private volatile boolean closed;
+    private AutoCloseable relay;
+    private boolean closed;
     private volatile String failure;
 
     RelayMedia(String url) {
@@ -33,24 +33,27 @@ final class RelayMedia extends NonSeekableInputStreamMedia {
 
     @Override
     protected InputStream onOpenStream() throws IOException {
-        InputStream stream;
         try {
-            stream = FFMPEG_ONLY ? startFfmpeg() : startOwnClient();
+            return FFMPEG_ONLY ? startFfmpeg() : startOwnClient();
         } catch (IOException e) {
             failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw e;
+        } catch (RuntimeException e) {
+            // vlcj passes only IOExceptions on; nothing else may reach libvlc's thread
+            failure = e.toString();
+            throw new IOException(failure, e);
         }
-        if (closed) {
-            closeRelay();
-            throw new IOException("relay closed");
-        }
-        return stream;
     }
 
+    /**
+     * The client is made known to {@link #closeRelay()} before it connects, so a stop during a slow camera's
+     * handshake closes its socket and the handshake fails at once instead of holding libvlc's stop.
+     */
     private InputStream startOwnClient() throws IOException {
+        RtspTsStream s = RtspTsStream.create(url);
+        publish(s);
         try {
-            RtspTsStream s = RtspTsStream.open(url, CONNECT_TIMEOUT_MS);
-            relay = s;
+            s.start(CONNECT_TIMEOUT_MS);
             return s;
         } catch (UnsupportedStreamException e) {
             LOG.fine(() -> e.getMessage() + "; relaying with ffmpeg");
@@ -61,8 +64,20 @@ final class RelayMedia extends NonSeekableInputStreamMedia {
     private InputStream startFfmpeg() throws IOException {
         checkReachable(url);
         FfmpegRelay r = FfmpegRelay.start(url);
-        relay = r;
+        publish(r);
         return r.stream();
+    }
+
+    /** Hands the relay to {@link #closeRelay()}; when that already ran, ends the relay and fails. */
+    private void publish(AutoCloseable r) throws IOException {
+        synchronized (this) {
+            if (!closed) {
+                relay = r;
+                return;
+            }
+        }
+        closeQuietly(r);
+        throw new IOException("relay closed");
     }
 
     /**
@@ -97,9 +112,16 @@ final class RelayMedia extends NonSeekableInputStreamMedia {
 
     /** Ends the relay (client or process); any thread, more than once. */
     void closeRelay() {
-        closed = true;
-        AutoCloseable r = relay;
-        relay = null;
+        AutoCloseable r;
+        synchronized (this) {
+            closed = true;
+            r = relay;
+            relay = null;
+        }
+        closeQuietly(r);
+    }
+
+    private static void closeQuietly(AutoCloseable r) {
         if (r != null) {
             try {
                 r.close();

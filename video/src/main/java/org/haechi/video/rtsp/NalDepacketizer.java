@@ -21,6 +21,8 @@ final class NalDepacketizer {
     private static final byte[] START_CODE = {0, 0, 0, 1};
     /** Ten seconds of RTP time (90 kHz) without a keyframe: start with whatever comes. */
     static final long START_ANYWAY_90K = 900_000;
+    /** The largest access unit kept (a 4K intra picture is a few MB); a bigger one is dropped as broken. */
+    static final int MAX_UNIT = 16 * 1024 * 1024;
     private final boolean hevc;
     private final List<byte[]> parameterSets;
     private final Sink sink;
@@ -78,6 +80,11 @@ final class NalDepacketizer {
         } else if (type == 28 && p.payloadLength() > 2) {
             int header = p.payloadByte(1) & 0xFF;
             byte nalHeader = (byte) ((p.payloadByte(0) & 0xE0) | (header & 0x1F));
+            // A non-IDR slice big enough to be fragmented may still be an I slice (its header is in the first one).
+            if ((header & 0x80) != 0 && (header & 0x1F) == 1
+                    && isIntraSlice(p.buffer(), p.payloadOffset() + 2, p.payloadLength() - 2)) {
+                keyframe = true;
+            }
             fragment(p, header, new byte[] {nalHeader}, 2);
         }
     }
@@ -222,6 +229,11 @@ final class NalDepacketizer {
     }
 
     private void append(byte[] b, int offset, int size) {
+        if (broken || length + size > MAX_UNIT) {
+            // a camera that never ends its picture (no marker, no new timestamp) must not take all the memory
+            broken = true;
+            return;
+        }
         if (length + size > unit.length) {
             unit = Arrays.copyOf(unit, Math.max(unit.length * 2, length + size));
         }

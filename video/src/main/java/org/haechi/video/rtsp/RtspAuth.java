@@ -11,14 +11,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Answers an RTSP server's login challenge (RFC 2617 as RTSP cameras use it): Digest with MD5 when offered, Basic
- * otherwise. The credentials come from the camera URL's user part. Immutable.
+ * Answers an RTSP server's login challenge (RFC 2617 as RTSP cameras use it): Digest with MD5 when offered (with
+ * {@code qop=auth} when the server asks for it), Basic otherwise. The credentials come from the camera URL's user
+ * part. One client's thread.
  */
 final class RtspAuth {
     private final String user;
     private final String password;
     private final Map<String, String> digest;
     private final boolean basic;
+    private int nonceCount;
 
     private RtspAuth(String user, String password, Map<String, String> digest, boolean basic) {
         this.user = user;
@@ -52,9 +54,31 @@ final class RtspAuth {
         String nonce = digest.getOrDefault("nonce", "");
         String ha1 = md5(user + ":" + realm + ":" + password);
         String ha2 = md5(method + ":" + uri);
-        return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-                + "\", response=\"" + md5(ha1 + ":" + nonce + ":" + ha2) + "\""
-                + (digest.containsKey("opaque") ? ", opaque=\"" + digest.get("opaque") + "\"" : "");
+        String head = "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\""
+                + uri + "\"";
+        String tail = (digest.containsKey("opaque") ? ", opaque=\"" + digest.get("opaque") + "\"" : "")
+                + (digest.containsKey("algorithm") ? ", algorithm=" + digest.get("algorithm") : "");
+        if (!qopAuth()) {
+            return head + ", response=\"" + md5(ha1 + ":" + nonce + ":" + ha2) + "\"" + tail;
+        }
+        String nc = String.format(Locale.ROOT, "%08x", ++nonceCount);
+        String cnonce = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8)
+                .putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong()).array());
+        return head + ", response=\"" + md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2) + "\""
+                + ", qop=auth, nc=" + nc + ", cnonce=\"" + cnonce + "\"" + tail;
+    }
+
+    private boolean qopAuth() {
+        String qop = digest.get("qop");
+        if (qop == null) {
+            return false;
+        }
+        for (String option : qop.split(",")) {
+            if (option.trim().equalsIgnoreCase("auth")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Map<String, String> parameters(String s) {

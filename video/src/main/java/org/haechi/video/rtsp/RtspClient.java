@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,9 +28,11 @@ public final class RtspClient implements AutoCloseable {
     private final String url;
     private final String user;
     private final String password;
+    private final String host;
+    private final int port;
     private final Socket socket;
-    private final DataInputStream in;
-    private final OutputStream out;
+    private DataInputStream in;
+    private OutputStream out;
     private final byte[] packet = new byte[65536];
     private RtspAuth auth;
     private int cseq;
@@ -39,18 +40,18 @@ public final class RtspClient implements AutoCloseable {
     private long keepAliveNanos = 30_000_000_000L;
     private long lastKeepAlive;
     private SdpTrack track;
-    private DatagramSocket rtp;
-    private DatagramSocket rtcp;
+    private volatile DatagramSocket rtp;
+    private volatile DatagramSocket rtcp;
     private int rtpChannel;
     private volatile boolean closed;
 
-    private RtspClient(String url, String user, String password, Socket socket) throws IOException {
+    private RtspClient(String url, String user, String password, String host, int port) {
         this.url = url;
         this.user = user;
         this.password = password;
-        this.socket = socket;
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
-        this.out = socket.getOutputStream();
+        this.host = host;
+        this.port = port;
+        this.socket = new Socket();
     }
 
     /**
@@ -58,6 +59,16 @@ public final class RtspClient implements AutoCloseable {
      * session has no such track, and an IOException saying what went wrong otherwise.
      */
     public static RtspClient open(String cameraUrl, int connectTimeoutMs) throws IOException {
+        RtspClient client = create(cameraUrl);
+        client.start(connectTimeoutMs);
+        return client;
+    }
+
+    /**
+     * A client for {@code cameraUrl} that has not connected yet (no I/O here): {@link #start} connects, and a
+     * {@link #close()} from another thread before or during it makes it fail at once.
+     */
+    public static RtspClient create(String cameraUrl) throws IOException {
         URI uri;
         try {
             uri = new URI(cameraUrl);
@@ -68,39 +79,44 @@ public final class RtspClient implements AutoCloseable {
         if (host == null) {
             throw new IOException("no host in " + cameraUrl);
         }
-        String[] login = credentials(uri.getRawUserInfo());
+        String[] login = credentials(uri.getUserInfo());
         String authority = uri.getRawAuthority();
         String plain = "rtsp://" + authority.substring(authority.indexOf('@') + 1)
                 + (uri.getRawPath() == null ? "" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        Socket socket = new Socket();
+        return new RtspClient(plain, login[0], login[1], host, uri.getPort() > 0 ? uri.getPort() : 554);
+    }
+
+    /** Connects and plays; on failure everything opened is closed again. */
+    public void start(int connectTimeoutMs) throws IOException {
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, uri.getPort() > 0 ? uri.getPort() : 554), connectTimeoutMs);
+            socket.connect(new InetSocketAddress(host, port), connectTimeoutMs);
             socket.setSoTimeout(READ_TIMEOUT_MS);
-            RtspClient client = new RtspClient(plain, login[0], login[1], socket);
-            client.start();
-            return client;
+            in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
+            out = socket.getOutputStream();
+            handshake();
         } catch (IOException e) {
-            socket.close();
-            throw e;
+            boolean stopped = closed;
+            close();
+            throw stopped ? new IOException("stopped while connecting") : e;
         } catch (RuntimeException e) {
-            socket.close();
+            close();
             throw new IOException("the camera's answer makes no sense: " + e, e);
         }
     }
 
-    private static String[] credentials(String rawUserInfo) {
-        if (rawUserInfo == null) {
+    /** User and password from the URL's user part, decoded ("%40" is "@"; a "+" stays a plus). */
+    private static String[] credentials(String userInfo) {
+        if (userInfo == null) {
             return new String[] {null, null};
         }
-        int colon = rawUserInfo.indexOf(':');
-        String u = colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon);
-        String p = colon < 0 ? "" : rawUserInfo.substring(colon + 1);
-        return new String[] {URLDecoder.decode(u, StandardCharsets.UTF_8), URLDecoder.decode(p, StandardCharsets.UTF_8)};
+        int colon = userInfo.indexOf(':');
+        return colon < 0 ? new String[] {userInfo, ""}
+                : new String[] {userInfo.substring(0, colon), userInfo.substring(colon + 1)};
     }
 
-    private void start() throws IOException {
+    private void handshake() throws IOException {
         RtspResponse describe = request("DESCRIBE", url, Map.of("Accept", "application/sdp"));
         String base = describe.header("Content-Base");
         track = SdpTrack.parse(describe.body(), base != null ? base : url);
@@ -136,20 +152,24 @@ public final class RtspClient implements AutoCloseable {
     private void openUdpPair() throws IOException {
         for (int attempt = 0; attempt < 20; attempt++) {
             DatagramSocket a = new DatagramSocket(0);
-            int port = a.getLocalPort();
-            if (port % 2 != 0 || port == 65534) {
+            int even = a.getLocalPort();
+            if (even % 2 != 0 || even == 65534) {
                 a.close();
                 continue;
             }
             try {
-                DatagramSocket b = new DatagramSocket(port + 1);
+                rtcp = new DatagramSocket(even + 1);
+                rtp = a;
                 a.setReceiveBufferSize(UDP_BUFFER);
                 a.setSoTimeout(1000);
-                rtp = a;
-                rtcp = b;
                 return;
             } catch (SocketException e) {
                 a.close();
+                if (rtcp != null) {
+                    rtcp.close();
+                }
+                rtp = null;
+                rtcp = null;
             }
         }
         throw new IOException("no free UDP port pair for RTP");
@@ -280,6 +300,9 @@ public final class RtspClient implements AutoCloseable {
     private RtspResponse response() throws IOException {
         while (true) {
             int b = in.read();
+            while (b == '\r' || b == '\n') {
+                b = in.read();
+            }
             if (b != '$') {
                 if (b < 0) {
                     throw new IOException("the camera closed the connection");
@@ -337,16 +360,20 @@ public final class RtspClient implements AutoCloseable {
         }
         closed = true;
         try {
-            if (session != null && !socket.isClosed()) {
+            if (session != null && out != null && !socket.isClosed()) {
                 send("TEARDOWN", url, Map.of());
             }
         } catch (IOException e) {
             // the connection is already gone
         }
         closeQuietly(socket);
-        if (rtp != null) {
-            rtp.close();
-            rtcp.close();
+        DatagramSocket a = rtp;
+        DatagramSocket b = rtcp;
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
         }
     }
 

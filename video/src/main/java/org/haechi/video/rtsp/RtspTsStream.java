@@ -16,31 +16,61 @@ import java.io.InputStream;
  */
 public final class RtspTsStream extends InputStream {
     private static final long START_90K = 90_000L;
+    /** Beyond this jump of RTP time (5 s) between pictures the camera restarted its clock: count one frame. */
+    private static final long JUMP_90K = 450_000;
+    private static final long TABLES_EVERY_90K = 90_000;
     private final RtspClient client;
     private final TsMuxer.Output output = new TsMuxer.Output();
-    private final TsMuxer muxer;
-    private final NalDepacketizer depacketizer;
+    private TsMuxer muxer;
+    private NalDepacketizer depacketizer;
     private long lastRtp = -1;
+    private long lastDelta = 3000;
     private long pts = START_90K;
+    private long pcr = -1;
+    private long tablesAt = Long.MIN_VALUE;
 
     private RtspTsStream(RtspClient client) {
         this.client = client;
-        SdpTrack track = client.track();
-        this.muxer = new TsMuxer(track.codec(), output);
-        this.depacketizer = new NalDepacketizer(track.codec(), track.parameterSets(), this::accessUnit);
     }
 
     /** Connects to the camera and starts its video; see {@link RtspClient#open}. */
     public static RtspTsStream open(String cameraUrl, int connectTimeoutMs) throws IOException {
-        return new RtspTsStream(RtspClient.open(cameraUrl, connectTimeoutMs));
+        RtspTsStream s = create(cameraUrl);
+        s.start(connectTimeoutMs);
+        return s;
+    }
+
+    /** A stream not connected yet (no I/O here); {@link #close()} before or during {@link #start} stops it. */
+    public static RtspTsStream create(String cameraUrl) throws IOException {
+        return new RtspTsStream(RtspClient.create(cameraUrl));
+    }
+
+    /** Connects and plays; see {@link RtspClient#start}. */
+    public void start(int connectTimeoutMs) throws IOException {
+        client.start(connectTimeoutMs);
+        SdpTrack track = client.track();
+        muxer = new TsMuxer(track.codec(), output);
+        depacketizer = new NalDepacketizer(track.codec(), track.parameterSets(), this::accessUnit);
     }
 
     private void accessUnit(byte[] annexB, int length, long rtpTimestamp, boolean keyframe) {
         if (lastRtp >= 0) {
-            pts += (int) (rtpTimestamp - lastRtp);
+            long delta = (int) (rtpTimestamp - lastRtp);
+            if (Math.abs(delta) > JUMP_90K) {
+                delta = lastDelta;
+            } else if (delta > 0) {
+                lastDelta = delta;
+            }
+            pts += delta;
         }
         lastRtp = rtpTimestamp;
-        muxer.write(annexB, length, pts, pts, keyframe);
+        // The clock never runs backwards (B-frames come before their references' later pictures in RTP time).
+        pcr = Math.max(pcr, pts);
+        boolean tables = keyframe || pts - tablesAt >= TABLES_EVERY_90K;
+        if (tables) {
+            tablesAt = pts;
+        }
+        muxer.write(annexB, length, pts, pcr, keyframe, tables);
     }
 
     @Override

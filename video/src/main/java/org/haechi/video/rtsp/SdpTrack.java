@@ -21,6 +21,7 @@ record SdpTrack(String codec, int payloadType, String controlUrl, List<byte[]> p
     static SdpTrack parse(String sdp, String baseUrl) {
         String sessionControl = null;
         boolean inVideo = false;
+        boolean sawMedia = false;
         int payloadType = -1;
         String codec = null;
         String control = null;
@@ -31,12 +32,13 @@ record SdpTrack(String codec, int payloadType, String controlUrl, List<byte[]> p
                 if (codec != null) {
                     break;
                 }
+                sawMedia = true;
                 inVideo = line.startsWith("m=video ");
                 String[] parts = line.split(" ");
                 payloadType = inVideo && parts.length > 3 ? parseInt(parts[3]) : -1;
                 control = null;
             } else if (line.startsWith("a=control:")) {
-                if (payloadType == -1 && !inVideo) {
+                if (!sawMedia) {
                     sessionControl = line.substring(10);
                 } else if (inVideo) {
                     control = line.substring(10);
@@ -91,8 +93,13 @@ record SdpTrack(String codec, int payloadType, String controlUrl, List<byte[]> p
         if (trackControl.regionMatches(true, 0, "rtsp://", 0, 7)) {
             return trackControl;
         }
-        String dir = base.endsWith("/") ? base : base + "/";
-        return URI.create(dir).resolve(trackControl).toString();
+        if (trackControl.startsWith("/")) {
+            URI b = URI.create(base);
+            return b.getScheme() + "://" + b.getRawAuthority() + trackControl;
+        }
+        // Joined as text, as live555 and ffmpeg do: a base may carry a query (Dahua's
+        // "realmonitor?channel=1&subtype=0/"), which URI resolution would drop.
+        return (base.endsWith("/") ? base : base + "/") + trackControl;
     }
 
     private static int parseInt(String s) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Writes one H.264 or H.265 elementary stream as an MPEG transport stream (ISO/IEC 13818-1): PAT and PMT before
- * every keyframe, one PES packet per access unit with its PTS, a PCR in the first transport packet of each PES.
+ * every keyframe (and as often as the caller asks), one PES packet per access unit with its PTS, a PCR in the first transport packet of each PES.
  * Output goes to a growable buffer the reader drains. One thread.
  */
 final class TsMuxer {
@@ -71,7 +71,12 @@ final class TsMuxer {
      * tables first when it is a keyframe.
      */
     void write(byte[] es, int length, long pts, long pcr, boolean keyframe) {
-        if (keyframe) {
+        write(es, length, pts, pcr, keyframe, keyframe);
+    }
+
+    /** As {@link #write(byte[], int, long, long, boolean)}, with PAT and PMT first when {@code tables}. */
+    void write(byte[] es, int length, long pts, long pcr, boolean keyframe, boolean tables) {
+        if (tables) {
             writeTables();
         }
         byte[] header = pesHeader(pts);

@@ -118,6 +118,32 @@ class NalDepacketizerTest {
     }
 
     @Test
+    void aFragmentedISliceStartsTheStreamToo() {
+        NalDepacketizer d = h264(List.of(SPS, PPS));
+        d.push(rtp(1, 100, false, 0x5C, 0x81, 0x88, 1));      // FU-A start of a type-1 slice whose type is I
+        d.push(rtp(2, 100, true, 0x5C, 0x41, 2));
+        assertThat(keys).containsExactly(true);
+        assertThat(units.get(0)).endsWith(0x41, 0x88, 1, 2);
+    }
+
+    @Test
+    void aPictureThatNeverEndsIsDroppedBeforeItTakesAllTheMemory() {
+        NalDepacketizer d = h264(List.of(SPS, PPS));
+        int[] payload = new int[60_002];
+        payload[0] = 0x7C;
+        payload[1] = 0x85;
+        d.push(rtp(0, 100, false, payload));
+        payload[1] = 0x05;
+        int last = NalDepacketizer.MAX_UNIT / 60_000 + 2;
+        for (int i = 1; i <= last; i++) {
+            d.push(rtp(i, 100, false, payload));
+        }
+        d.push(rtp(last + 1, 200, true, 0x65, 1));
+        assertThat(d.dropped()).isEqualTo(1);
+        assertThat(times).containsExactly(200L);
+    }
+
+    @Test
     void aStreamWithoutAnyKeyframeIsHandedOnAfterTenSeconds() {
         NalDepacketizer d = h264(List.of());
         for (int i = 0; i <= 160; i++) {

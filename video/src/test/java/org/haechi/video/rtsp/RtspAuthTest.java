@@ -18,6 +18,20 @@ class RtspAuthTest {
     }
 
     @Test
+    void digestWithQopAuthCountsItsNoncesAndSignsThem() {
+        RtspAuth auth = RtspAuth.fromChallenges(List.of("Digest realm=\"cam\", nonce=\"n1\", qop=\"auth,auth-int\""),
+                "u", "p");
+        String first = auth.header("DESCRIBE", "rtsp://cam/live");
+        String second = auth.header("SETUP", "rtsp://cam/live/trackID=1");
+        assertThat(first).contains("qop=auth, nc=00000001");
+        assertThat(second).contains("nc=00000002");
+        java.util.Map<String, String> p = RtspAuth.parameters(first.substring("Digest ".length()));
+        String expected = RtspTestServer.digestQop("u", "cam", "p", "n1", p.get("nc"), p.get("cnonce"), "DESCRIBE",
+                "rtsp://cam/live");
+        assertThat(p.get("response")).isEqualTo(expected);
+    }
+
+    @Test
     void basicWhenThatIsAllTheServerOffers() {
         RtspAuth auth = RtspAuth.fromChallenges(List.of("Basic realm=\"cam\""), "op", "pw");
         assertThat(auth.header("PLAY", "rtsp://x/")).isEqualTo("Basic b3A6cHc=");

@@ -71,9 +71,12 @@ final class RtspTestServer implements AutoCloseable {
                     continue;
                 }
                 switch (method) {
-                    case "DESCRIBE" -> reply(out, "200 OK", cseq + "Content-Type: application/sdp\r\nContent-Base: "
+                    case "DESCRIBE" -> {
+                        out.write(new byte[] {'\r', '\n'});     // a stray line end before the answer
+                        reply(out, "200 OK", cseq + "Content-Type: application/sdp\r\nContent-Base: "
                             + parts[1] + "/\r\n", "v=0\r\ns=test\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 "
                             + sdpCodec + "/90000\r\na=control:trackID=1\r\n");
+                    }
                     case "SETUP" -> reply(out, "200 OK", cseq + "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n"
                             + "Session: 42;timeout=60\r\n", "");
                     case "PLAY" -> {
@@ -101,6 +104,12 @@ final class RtspTestServer implements AutoCloseable {
 
     static String digest(String user, String realm, String password, String nonce, String method, String uri) {
         return md5(md5(user + ":" + realm + ":" + password) + ":" + nonce + ":" + md5(method + ":" + uri));
+    }
+
+    static String digestQop(String user, String realm, String password, String nonce, String nc, String cnonce,
+                            String method, String uri) {
+        return md5(md5(user + ":" + realm + ":" + password) + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:"
+                + md5(method + ":" + uri));
     }
 
     private static String md5(String s) {

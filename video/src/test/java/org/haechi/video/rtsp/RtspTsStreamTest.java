@@ -48,9 +48,9 @@ class RtspTsStreamTest {
 
     @Test
     void logsInPlaysInterleavedRtpAndMakesATransportStreamFfprobeReadsWhole() throws Exception {
-        try (RtspTestServer server = new RtspTestServer(units, "operator", "s3cret:7", "H264")) {
+        try (RtspTestServer server = new RtspTestServer(units, "operator", "s3cret:7+x", "H264")) {
             ByteArrayOutputStream ts = new ByteArrayOutputStream();
-            try (RtspTsStream stream = RtspTsStream.open(server.url("operator:s3cret%3A7@"), 2000)) {
+            try (RtspTsStream stream = RtspTsStream.open(server.url("operator:s3cret%3A7+x@"), 2000)) {
                 byte[] buffer = new byte[7000];
                 while (true) {
                     int n;
@@ -110,6 +110,29 @@ class RtspTsStreamTest {
                     .isInstanceOf(IOException.class).hasMessageContaining("not an RTSP response");
             assertThatThrownBy(() -> RtspTsStream.open("rtsp://127.0.0.1:99999999/x", 2000))
                     .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aStopDuringASilentCamerasHandshakeEndsItAtOnce() throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            RtspTsStream stream = RtspTsStream.create("rtsp://127.0.0.1:" + s.getLocalPort() + "/silent");
+            java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+            Thread opener = new Thread(() -> {
+                try {
+                    stream.start(2000);
+                    outcome.complete(null);
+                } catch (IOException e) {
+                    outcome.complete(e);
+                }
+            });
+            opener.start();
+            try (java.net.Socket accepted = s.accept()) {
+                stream.close();
+                // not "Read timed out" (the 5 s read timeout): the close ended the handshake
+                assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(IOException.class)
+                        .hasMessageContaining("stopped while connecting");
+            }
         }
     }
 

@@ -46,6 +46,22 @@ class SdpTrackTest {
     }
 
     @Test
+    void aBaseWithAQueryKeepsItAsDahuasDo() {
+        String sdp = "v=0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:trackID=0\r\n";
+        SdpTrack t = SdpTrack.parse(sdp, "rtsp://10.0.0.9:554/cam/realmonitor?channel=1&subtype=0/");
+        assertThat(t.controlUrl()).isEqualTo("rtsp://10.0.0.9:554/cam/realmonitor?channel=1&subtype=0/trackID=0");
+        assertThat(SdpTrack.resolve("rtsp://10.0.0.9/a/b", null, "/media/video1"))
+                .isEqualTo("rtsp://10.0.0.9/media/video1");
+    }
+
+    @Test
+    void anAudioTracksAbsoluteControlIsNotTheSessions() {
+        String sdp = "v=0\r\nm=audio 0 RTP/AVP 0\r\na=control:rtsp://cam/live/audio\r\n"
+                + "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:video\r\n";
+        assertThat(SdpTrack.parse(sdp, "rtsp://cam/live/").controlUrl()).isEqualTo("rtsp://cam/live/video");
+    }
+
+    @Test
     void aSessionWithoutH264OrH265HasNoTrackForUs() {
         String sdp = "v=0\r\nm=video 0 RTP/AVP 26\r\na=rtpmap:26 JPEG/90000\r\na=control:trackID=0\r\n";
         assertThat(SdpTrack.parse(sdp, "rtsp://cam/")).isNull();
