@@ -23,6 +23,7 @@ import org.haechi.map.view.WebMercator;
  */
 public final class AlarmLayer implements MapLayer {
     static final int DETAILED = 300;
+    static final long FLASH_MS = 500;
     private List<Alarm> alarms = List.of();
     private String selectedId;
     private Runnable repaint = () -> { };
@@ -34,9 +35,9 @@ public final class AlarmLayer implements MapLayer {
     }
 
     /**
-     * Replaces the alarms shown. While new alarms flash, the map redraws this layer several times a second anyway
-     * ({@link #animated()}), so the change is drawn by the next of those redraws (within a quarter of a second)
-     * rather than by one more; otherwise at once. FX thread.
+     * Replaces the alarms shown. While new alarms flash, the map redraws this layer twice a second anyway
+     * ({@link #animated()}), so the change is drawn by the next of those redraws (within half a second) rather than
+     * by one more; otherwise at once. FX thread.
      */
     public void setAlarms(List<Alarm> open) {
         List<Alarm> located = new ArrayList<>(open.size());
@@ -77,6 +78,12 @@ public final class AlarmLayer implements MapLayer {
         return alarms.stream().limit(DETAILED).anyMatch(a -> a.state() == AlarmState.NEW);
     }
 
+    /** New alarms' rings grow and shrink every {@value #FLASH_MS} ms: the map repaints at that rate, no faster. */
+    @Override
+    public long animationFrame(long epochMillis) {
+        return epochMillis / FLASH_MS;
+    }
+
     private static final Color CRITICAL = Color.web("#ff3b3b");
     private static final Color HIGH = Color.web("#ff8c2e");
     private static final Color MEDIUM = Color.web("#ffd23f");
@@ -101,7 +108,7 @@ public final class AlarmLayer implements MapLayer {
 
     @Override
     public void draw(GraphicsContext g, Viewport v) {
-        boolean flashOn = (System.currentTimeMillis() / 500) % 2 == 0;
+        boolean flashOn = animationFrame(System.currentTimeMillis()) % 2 == 0;
         // The squares are drawn least urgent first, so the most urgent is on top. Where several alarms share a
         // pixel (in a storm many share a place) only the most urgent one's square is drawn: it covers the others
         // exactly (same size, opaque), so the picture is the same. Squares off the canvas are skipped.

@@ -41,4 +41,12 @@ public interface MapLayer {
     default boolean animated() {
         return false;
     }
+
+    /**
+     * Which picture of its animation the layer shows at {@code epochMillis}: while it is animated, the map repaints
+     * when this number changes, and only then (a repaint that would draw the same picture is skipped).
+     */
+    default long animationFrame(long epochMillis) {
+        return epochMillis / 250;
+    }
 }

@@ -38,7 +38,7 @@ public final class MapView extends Region {
     private Viewport liveDrawn;
     private boolean baseDirty = true;
     private boolean liveDirty = true;
-    private long lastAnimationRepaint;
+    private long lastAnimationFrame = Long.MIN_VALUE;
     private double dragX;
     private double dragY;
     private boolean dragged;
@@ -67,9 +67,12 @@ public final class MapView extends Region {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (anyAnimated() && now - lastAnimationRepaint > 250_000_000L) {
-                    lastAnimationRepaint = now;
-                    liveDirty = true;
+                if (anyAnimated()) {
+                    long frame = animationFrame(System.currentTimeMillis());
+                    if (frame != lastAnimationFrame) {
+                        lastAnimationFrame = frame;
+                        liveDirty = true;
+                    }
                 }
                 paint();
             }
@@ -144,6 +147,17 @@ public final class MapView extends Region {
             viewport = viewport.withSize(w, h);
             requestRepaint();
         }
+    }
+
+    /** The animation pictures of the visible animated layers at this time, as one number. */
+    private long animationFrame(long epochMillis) {
+        long frame = 17;
+        for (LayerEntry e : layers) {
+            if (e.visibleProperty().get() && e.layer().animated()) {
+                frame = frame * 31 + e.layer().animationFrame(epochMillis);
+            }
+        }
+        return frame;
     }
 
     private boolean anyAnimated() {
