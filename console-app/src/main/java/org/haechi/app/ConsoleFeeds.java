@@ -57,7 +57,7 @@ final class ConsoleFeeds {
 
     /** FX thread, after a pulse's hand-off of alarms. */
     private void refreshQueue() {
-        if (board.stagedCount() <= TRICKLE && alarms.backlog() == 0) {
+        if (board.stagedCount() <= TRICKLE && alarms.idle()) {
             queueRefresh.runNow();
         } else {
             queueRefresh.request();

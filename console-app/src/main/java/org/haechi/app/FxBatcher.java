@@ -55,9 +55,14 @@ public final class FxBatcher<T> {
         queue.addAll(items);
     }
 
-    /** Items waiting for a later pulse. Any thread (a snapshot). */
+    /** Items waiting for a later pulse. Any thread (a snapshot; walks the queue: for tests and diagnostics). */
     public int backlog() {
         return queue.size();
+    }
+
+    /** Whether nothing waits for a later pulse. Any thread (a snapshot; constant time, unlike a count). */
+    public boolean idle() {
+        return queue.isEmpty();
     }
 
     public void start() {

@@ -139,14 +139,19 @@ public final class HaechiApp extends Application {
                     new org.haechi.core.geo.GeoPoint(c.lat(), c.lon()), map.view().viewport().resolution() / 3));
         });
         board.selectedProperty().addListener((o, old, alarm) -> {
-            map.focus(alarm);
+            // A newer version of the same alarm (acknowledged here or at another console) refreshes the details;
+            // the map and the wall stay where the operator left them.
+            boolean sameAlarm = old != null && alarm != null && old.id().equals(alarm.id());
+            if (!sameAlarm) {
+                map.focus(alarm);
+            }
             if (alarm != null) {
                 List<org.haechi.core.asset.Asset> seeing = alarm.location() == null ? List.of()
                         : map.camerasSeeing(alarm.location());
                 details.show(AlarmDetails.of(alarm, seeing));
                 showWorkflow(details, alarm, seeing);
             }
-            if (alarm != null && alarm.location() != null) {
+            if (!sameAlarm && alarm != null && alarm.location() != null) {
                 wall.show(map.wallCamerasFor(alarm.location(), wall.tileCount()).stream().map(CameraChooser::source).toList());
             }
         });

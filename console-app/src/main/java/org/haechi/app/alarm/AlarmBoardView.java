@@ -2,6 +2,7 @@ package org.haechi.app.alarm;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -23,8 +24,10 @@ public final class AlarmBoardView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.of("Asia/Seoul"));
     private final TableView<Alarm> table = new TableView<>();
+    private final AlarmBoardViewModel vm;
 
     public AlarmBoardView(AlarmBoardViewModel vm, ResourceBundle text) {
+        this.vm = vm;
         getStyleClass().add("alarm-board");
         Label title = new Label(text.getString("alarm.title"));
         title.getStyleClass().add("panel-title");
@@ -57,12 +60,14 @@ public final class AlarmBoardView extends VBox {
         table.getColumns().add(column(text.getString("alarm.col.state"), 95,
                 a -> a.state().name() + (a.pending() ? " (" + text.getString("alarm.pending") + ")" : "")));
         table.getColumns().add(column(text.getString("alarm.col.title"), 260, a -> a.title() == null ? "" : a.title()));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
-        vm.selectedProperty().addListener((o, a, b) -> {
-            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
-                table.getSelectionModel().select(b);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!vm.isUpdatingRows()) {
+                vm.selectedProperty().set(b);
             }
         });
+        vm.selectedProperty().addListener((o, a, b) -> showSelection());
+        // Registered after the table's own listener: puts the operator's selection back on its alarm's row.
+        vm.alarms().addListener((javafx.collections.ListChangeListener<Alarm>) c -> showSelection());
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.A) {
                 vm.acknowledgeSelected();
@@ -70,6 +75,30 @@ public final class AlarmBoardView extends VBox {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, table);
+    }
+
+    /** Selects the row of the view model's selected alarm (by id: the row may hold a newer version), or none. */
+    private void showSelection() {
+        var model = table.getSelectionModel();
+        Alarm want = vm.selectedProperty().get();
+        Alarm have = model.getSelectedItem();
+        if (want == null) {
+            if (have != null) {
+                model.clearSelection();
+            }
+            return;
+        }
+        if (have != null && have.id().equals(want.id())) {
+            return;
+        }
+        List<Alarm> rows = table.getItems();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(want.id())) {
+                model.clearAndSelect(i);
+                return;
+            }
+        }
+        model.clearSelection();
     }
 
     /** Gives the queue its right-click menu of operator actions. */

@@ -34,6 +34,7 @@ public final class AlarmBoardViewModel {
     private final Map<String, Alarm> byId = new HashMap<>();
     private final Map<String, Alarm> staged = new LinkedHashMap<>();
     private final ObjectProperty<Alarm> selected = new SimpleObjectProperty<>();
+    private boolean updatingRows;
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
     private final AlarmCommands commands;
@@ -140,16 +141,24 @@ public final class AlarmBoardViewModel {
             }
             now = new ArrayList<>(now.subList(0, MAX_SHOWN));
         }
-        shown.replaceSorted(now, AlarmOrder.QUEUE);
-        openCount.set(shown.size());
+        // The selection is the operator's and follows its alarm by id: whatever a table does with its own
+        // selection while the rows change (TableView moves it to a neighbour or clears it) is not taken over.
         Alarm sel = selected.get();
-        if (sel != null) {
-            for (Alarm a : changed) {
-                if (a.id().equals(sel.id())) {
-                    selected.set(a.state().isOpen() ? a : null);
-                }
-            }
+        updatingRows = true;
+        try {
+            shown.replaceSorted(now, AlarmOrder.QUEUE);
+        } finally {
+            updatingRows = false;
         }
+        openCount.set(shown.size());
+        if (sel != null) {
+            selected.set(byId.get(sel.id()));
+        }
+    }
+
+    /** True while {@link #alarms()} is being changed; a view ignores its table's selection events meanwhile. */
+    public boolean isUpdatingRows() {
+        return updatingRows;
     }
 
     /** The current rows without {@code gone}, merged with {@code added} (sorted): both in queue order. */

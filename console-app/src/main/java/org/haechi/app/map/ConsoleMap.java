@@ -51,6 +51,12 @@ public final class ConsoleMap implements AutoCloseable {
     private List<Alarm> alarmsToShow = List.of();
     private final org.haechi.app.Throttle alarmRedraw = new org.haechi.app.Throttle(ALARM_REDRAW_NANOS,
             System::nanoTime, () -> alarms.setAlarms(alarmsToShow));
+    private final javafx.animation.AnimationTimer alarmRedrawPoll = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            alarmRedraw.poll();
+        }
+    };
 
     public ConsoleMap(boolean korean, Clock clock) throws IOException {
         view.setId("map");
@@ -67,12 +73,7 @@ public final class ConsoleMap implements AutoCloseable {
         view.addLayer(tags);
         view.addLayer(alarms);
         view.addLayer(drawn);
-        new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                alarmRedraw.poll();
-            }
-        }.start();
+        alarmRedrawPoll.start();
     }
 
     /** Adds (or replaces) an imported layer under the basemap's other layers' names. FX thread. */
@@ -201,6 +202,7 @@ public final class ConsoleMap implements AutoCloseable {
 
     @Override
     public void close() {
+        alarmRedrawPoll.stop();
         worker.shutdownNow();
     }
 }
