@@ -1,13 +1,11 @@
 package org.haechi.app.alarm;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -30,7 +28,9 @@ import org.haechi.core.alarm.Severity;
 public final class AlarmBoardViewModel {
     static final int MAX_SHOWN = 5000;
     private final QueueList shown = new QueueList();
-    /** The alarms in {@link #shown}, by id. */
+    /** Every open alarm, in queue order: {@link #shown} is its head, so an alarm past the limit comes back. */
+    private final TreeSet<Alarm> open = new TreeSet<>(AlarmOrder.QUEUE);
+    /** Every open alarm, by id. */
     private final Map<String, Alarm> byId = new HashMap<>();
     private final Map<String, Alarm> staged = new LinkedHashMap<>();
     private final ObjectProperty<Alarm> selected = new SimpleObjectProperty<>();
@@ -106,40 +106,36 @@ public final class AlarmBoardViewModel {
 
     /**
      * Applies what was staged: the queue becomes the open alarms in queue order (the most urgent {@value #MAX_SHOWN}
-     * when there are more), changed by one list change whose parts are the rows added and removed. Linear in the
-     * queue's length plus a sort of what was staged, whatever the number of changes.
+     * when there are more; the others are kept and move up as those above them close), changed by one list change
+     * whose parts are the rows added and removed. Costs the staged changes times log(open alarms), plus a walk of
+     * the shown rows, whatever the number of changes.
      */
     public void publish() {
         if (staged.isEmpty()) {
             return;
         }
-        List<Alarm> added = new ArrayList<>(staged.size());
-        Set<Alarm> gone = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Alarm> changed = new ArrayList<>(staged.size());
         for (Alarm a : staged.values()) {
             Alarm old = byId.get(a.id());
             if (old != null && old.equals(a)) {
                 continue; // delivered again unchanged
             }
             if (old != null) {
-                gone.add(old);
-                changed.add(a);
+                open.remove(old);
             }
             if (a.state().isOpen()) {
                 byId.put(a.id(), a);
-                added.add(a);
+                open.add(a);
             } else {
                 byId.remove(a.id());
             }
         }
         staged.clear();
-        added.sort(AlarmOrder.QUEUE);
-        List<Alarm> now = merge(shown, gone, added);
-        if (now.size() > MAX_SHOWN) {
-            for (Alarm dropped : now.subList(MAX_SHOWN, now.size())) {
-                byId.remove(dropped.id());
+        List<Alarm> now = new ArrayList<>(Math.min(open.size(), MAX_SHOWN));
+        for (Alarm a : open) {
+            if (now.size() == MAX_SHOWN) {
+                break;
             }
-            now = new ArrayList<>(now.subList(0, MAX_SHOWN));
+            now.add(a);
         }
         // The selection is the operator's and follows its alarm by id: whatever a table does with its own
         // selection while the rows change (TableView moves it to a neighbour or clears it) is not taken over.
@@ -150,7 +146,7 @@ public final class AlarmBoardViewModel {
         } finally {
             updatingRows = false;
         }
-        openCount.set(shown.size());
+        openCount.set(open.size());
         if (sel != null) {
             selected.set(byId.get(sel.id()));
         }
@@ -159,25 +155,6 @@ public final class AlarmBoardViewModel {
     /** True while {@link #alarms()} is being changed; a view ignores its table's selection events meanwhile. */
     public boolean isUpdatingRows() {
         return updatingRows;
-    }
-
-    /** The current rows without {@code gone}, merged with {@code added} (sorted): both in queue order. */
-    private static List<Alarm> merge(List<Alarm> current, Set<Alarm> gone, List<Alarm> added) {
-        List<Alarm> out = new ArrayList<>(current.size() + added.size());
-        int j = 0;
-        for (Alarm a : current) {
-            if (gone.contains(a)) {
-                continue;
-            }
-            while (j < added.size() && AlarmOrder.QUEUE.compare(added.get(j), a) < 0) {
-                out.add(added.get(j++));
-            }
-            out.add(a);
-        }
-        while (j < added.size()) {
-            out.add(added.get(j++));
-        }
-        return out;
     }
 
     public void acknowledgeSelected() {

@@ -162,8 +162,13 @@ class AlarmBoardViewModelTest {
             vm.publish();
             assertThat(mirror).isEqualTo(vm.alarms());
         }
-        // Every alarm whose latest version is open and among the MAX_SHOWN most urgent is shown, in queue order.
-        // (One trimmed earlier stays off the queue until it changes again, as before.)
+        // Exactly the MAX_SHOWN most urgent of the alarms whose latest version is open, in queue order (one pushed
+        // past the limit earlier comes back when those above it close).
+        List<Alarm> openLatest = new ArrayList<>(latest.values().stream().filter(a -> a.state().isOpen()).toList());
+        openLatest.sort(AlarmOrder.QUEUE);
+        assertThat(vm.alarms()).isEqualTo(openLatest.subList(0, Math.min(openLatest.size(),
+                AlarmBoardViewModel.MAX_SHOWN)));
+        assertThat(vm.openCountProperty().get()).isEqualTo(openLatest.size());
         List<Alarm> shown = new ArrayList<>(vm.alarms());
         List<Alarm> sorted = new ArrayList<>(shown);
         sorted.sort(AlarmOrder.QUEUE);
@@ -177,7 +182,7 @@ class AlarmBoardViewModelTest {
     }
 
     @Test
-    void moreThanTheQueueHoldsKeepsTheMostUrgent() {
+    void moreThanTheQueueHoldsShowsTheMostUrgentAndKeepsTheRest() {
         List<Alarm> all = new ArrayList<>();
         for (int i = 0; i < AlarmBoardViewModel.MAX_SHOWN + 700; i++) {
             all.add(alarm("m" + i, i % 3 == 0 ? Severity.HIGH : Severity.LOW, i));
@@ -188,6 +193,9 @@ class AlarmBoardViewModelTest {
         List<Alarm> expected = new ArrayList<>(all);
         expected.sort(AlarmOrder.QUEUE);
         assertThat(vm.alarms()).isEqualTo(expected.subList(0, AlarmBoardViewModel.MAX_SHOWN));
-        assertThat(vm.openCountProperty().get()).isEqualTo(AlarmBoardViewModel.MAX_SHOWN);
+        assertThat(vm.openCountProperty().get()).as("every open alarm counts").isEqualTo(all.size());
+        // the 700 most urgent are closed: the ones past the limit move up instead of being lost
+        vm.upsert(expected.subList(0, 700).stream().map(a -> a.withState(AlarmState.CLOSED, false)).toList());
+        assertThat(vm.alarms()).isEqualTo(expected.subList(700, expected.size()));
     }
 }
