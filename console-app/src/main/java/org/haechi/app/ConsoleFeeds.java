@@ -25,12 +25,7 @@ final class ConsoleFeeds {
     static final long QUEUE_REFRESH_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250);
     private final FxBatcher<Alarm> alarms;
     private final Throttle queueRefresh;
-    private final javafx.animation.AnimationTimer queueRefreshPoll = new javafx.animation.AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            queueRefresh.poll();
-        }
-    };
+    private final javafx.animation.AnimationTimer queueRefreshPoll;
     private final FxBatcher<TagPosition> positions;
     private final FxBatcher<Warning> warnings;
     private final ConsoleMap map;
@@ -48,6 +43,7 @@ final class ConsoleFeeds {
             board.publish();
             map.showAlarms(board.alarms());
         });
+        this.queueRefreshPoll = queueRefresh.pulsePoller();
         this.board = board;
         this.alarms = new FxBatcher<>(board::stage, 500, FxBatcher.DEFAULT_BUDGET_NANOS, this::refreshQueue,
                 System::nanoTime);

@@ -49,6 +49,16 @@ public final class Throttle {
         action.run();
     }
 
+    /** An FX pulse timer that serves a waiting request once its interval has passed; its owner starts and stops it. */
+    public javafx.animation.AnimationTimer pulsePoller() {
+        return new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                poll();
+            }
+        };
+    }
+
     /** True while a request waits for its interval. */
     public boolean pending() {
         return pending;

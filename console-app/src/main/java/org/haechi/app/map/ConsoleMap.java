@@ -51,12 +51,7 @@ public final class ConsoleMap implements AutoCloseable {
     private List<Alarm> alarmsToShow = List.of();
     private final org.haechi.app.Throttle alarmRedraw = new org.haechi.app.Throttle(ALARM_REDRAW_NANOS,
             System::nanoTime, () -> alarms.setAlarms(alarmsToShow));
-    private final javafx.animation.AnimationTimer alarmRedrawPoll = new javafx.animation.AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            alarmRedraw.poll();
-        }
-    };
+    private final javafx.animation.AnimationTimer alarmRedrawPoll = alarmRedraw.pulsePoller();
 
     public ConsoleMap(boolean korean, Clock clock) throws IOException {
         view.setId("map");

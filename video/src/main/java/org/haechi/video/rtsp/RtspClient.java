@@ -34,6 +34,7 @@ public final class RtspClient implements AutoCloseable {
     private DataInputStream in;
     private OutputStream out;
     private final byte[] packet = new byte[65536];
+    private final DatagramPacket datagram = new DatagramPacket(packet, packet.length);
     private RtspAuth auth;
     private int cseq;
     private String session;
@@ -229,7 +230,8 @@ public final class RtspClient implements AutoCloseable {
     }
 
     private RtpPacket receiveUdp() throws IOException {
-        DatagramPacket d = new DatagramPacket(packet, packet.length);
+        DatagramPacket d = datagram;
+        d.setLength(packet.length);
         try {
             rtp.receive(d);
         } catch (SocketTimeoutException e) {

@@ -3,9 +3,9 @@ package org.haechi.video.rtsp;
 import java.util.Arrays;
 
 /**
- * Writes one H.264 or H.265 elementary stream as an MPEG transport stream (ISO/IEC 13818-1): PAT and PMT before
- * every keyframe (and as often as the caller asks), one PES packet per access unit with its PTS, a PCR in the first transport packet of each PES.
- * Output goes to a growable buffer the reader drains. One thread.
+ * Writes one H.264 or H.265 elementary stream as an MPEG transport stream (ISO/IEC 13818-1): PAT and PMT when the
+ * caller asks (before keyframes and at least once a second), one PES packet per access unit with its PTS, a PCR in
+ * the first transport packet of each PES. Output goes to a growable buffer the reader drains. One thread.
  */
 final class TsMuxer {
     static final int PACKET = 188;
@@ -67,14 +67,9 @@ final class TsMuxer {
     }
 
     /**
-     * Writes one access unit presented at {@code pts} (90 kHz) with the program clock at {@code pcr} (90 kHz), the
-     * tables first when it is a keyframe.
+     * Writes one access unit presented at {@code pts} (90 kHz) with the program clock at {@code pcr} (90 kHz),
+     * PAT and PMT first when {@code tables}; a keyframe's first packet carries the random access flag.
      */
-    void write(byte[] es, int length, long pts, long pcr, boolean keyframe) {
-        write(es, length, pts, pcr, keyframe, keyframe);
-    }
-
-    /** As {@link #write(byte[], int, long, long, boolean)}, with PAT and PMT first when {@code tables}. */
     void write(byte[] es, int length, long pts, long pcr, boolean keyframe, boolean tables) {
         if (tables) {
             writeTables();

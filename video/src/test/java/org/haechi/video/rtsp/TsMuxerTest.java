@@ -71,7 +71,7 @@ class TsMuxerTest {
         for (int i = 0; i < sizes.length; i++) {
             byte[] unit = new byte[sizes[i]];
             Arrays.fill(unit, (byte) (i + 1));
-            mux.write(unit, unit.length, 90_000 + i * 6000L, 90_000 + i * 6000L, i % 4 == 0);
+            mux.write(unit, unit.length, 90_000 + i * 6000L, 90_000 + i * 6000L, i % 4 == 0, i % 4 == 0);
             expected.writeBytes(unit);
             byte[] ts = new byte[out.available()];
             int n = out.read(ts, 0, ts.length);
@@ -87,7 +87,7 @@ class TsMuxerTest {
     @Test
     void timesWrapAt33Bits() {
         TsMuxer.Output out = new TsMuxer.Output();
-        new TsMuxer("H265", out).write(new byte[10], 10, (1L << 33) + 5, (1L << 33) + 5, true);
+        new TsMuxer("H265", out).write(new byte[10], 10, (1L << 33) + 5, (1L << 33) + 5, true, true);
         Reader reader = new Reader();
         byte[] ts = new byte[out.available()];
         reader.read(ts, out.read(ts, 0, ts.length));
@@ -102,7 +102,7 @@ class TsMuxerTest {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] piece = new byte[100];
         for (int i = 0; i < 50; i++) {
-            mux.write(new byte[3000], 3000, i, i, i == 0);
+            mux.write(new byte[3000], 3000, i, i, i == 0, i == 0);
             int n = out.read(piece, 0, piece.length);
             all.write(piece, 0, n);
         }
