@@ -43,6 +43,7 @@ public final class CameraTile extends StackPane {
     private boolean mainStream = true;
     private String playingUrl;
     private boolean offlineReported;
+    private boolean reshaped;
     private long boxChangedNanos;
     private Consumer<CameraSource> onOffline = c -> { };
     private TileStatus status = TileStatus.idle();
@@ -97,6 +98,7 @@ public final class CameraTile extends StackPane {
         if (source == null || camera == null || !source.cameraId().equals(camera.cameraId())) {
             camera = source;
             offlineReported = false;
+            reshaped = false;
             if (player != null) {
                 status = TileStatus.idle();
             }
@@ -209,9 +211,17 @@ public final class CameraTile extends StackPane {
         });
     }
 
-    /** FX thread, about once a second: the frame age; restarts once the tile has settled at a very new size. */
+    /**
+     * FX thread, about once a second: the frame age; restarts once the tile has settled at a very new size, or once
+     * per camera when its frames turned out not to be of the picture's shape (the first time a stream is seen).
+     */
     void tick() {
         refresh();
+        if (!reshaped && status.state() == TileState.PLAYING && surface.misshapen()) {
+            reshaped = true;
+            reconnect();
+            return;
+        }
         if (boxChangedNanos != 0 && System.nanoTime() - boxChangedNanos > RESCALE_AFTER_NANOS) {
             boxChangedNanos = 0;
             if (status.state() == TileState.PLAYING && surface.needsRescale()) {

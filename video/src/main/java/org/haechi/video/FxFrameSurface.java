@@ -60,9 +60,25 @@ final class FxFrameSurface implements FrameSink {
         }
         // The same whole, even sizes as the buffer asked of libvlc, so JavaFX draws it one to one, unscaled.
         int[] size = evenFit(Math.min(boxWidth, boxHeight * a), a);
+        if (pixels != null && drawsOneToOne(pixels.getWidth(), pixels.getHeight(), size, a)) {
+            // Within a few pixels of the wanted size and of the right shape: draw the buffer as it is. A picture
+            // scaled by even one pixel is filtered, which on the software pipeline costs several times a copy.
+            size = new int[] {pixels.getWidth(), pixels.getHeight()};
+        }
         view.setPreserveRatio(false);
         view.setFitWidth(size[0]);
         view.setFitHeight(size[1]);
+    }
+
+    /** Whether a buffer of that size may be drawn unscaled in place of {@code wanted}. */
+    static boolean drawsOneToOne(int width, int height, int[] wanted, double aspect) {
+        return sameShape(width, height, aspect) && width <= wanted[0] + 2 && height <= wanted[1] + 2
+                && width >= wanted[0] * 0.9 && height >= wanted[1] * 0.9;
+    }
+
+    /** Whether a buffer's width / height is within 2% of the picture's display aspect. */
+    static boolean sameShape(int width, int height, double aspect) {
+        return Math.abs((double) width / height / aspect - 1) <= 0.02;
     }
 
     private static int[] evenFit(double width, double aspect) {
@@ -83,8 +99,29 @@ final class FxFrameSurface implements FrameSink {
         return evenFit(Math.min(sourceWidth, Math.min(boxWidth, boxHeight * sourceAspect)), sourceAspect);
     }
 
-    /** Whether the tile is now much larger or smaller than the frames libvlc was asked for (worth a restart). */
+    /**
+     * Whether the frames libvlc gives are not of the picture's shape (it was asked before the shape was known): a
+     * restart, which now asks for the right shape, lets JavaFX draw them unscaled.
+     */
+    boolean misshapen() {
+        double a = aspect;
+        int w;
+        int h;
+        synchronized (lock) {
+            w = stagingWidth;
+            h = stagingHeight;
+        }
+        return w > 0 && h > 0 && Double.isFinite(a) && a > 0 && !sameShape(w, h, a);
+    }
+
+    /**
+     * Whether the tile is now much larger or smaller than the frames libvlc was asked for, or the frames are of the
+     * wrong shape (worth a restart).
+     */
     boolean needsRescale() {
+        if (misshapen()) {
+            return true;
+        }
         int w;
         int h;
         synchronized (lock) {
@@ -129,6 +166,7 @@ final class FxFrameSurface implements FrameSink {
                 IntBuffer buffer = IntBuffer.allocate(stagingWidth * stagingHeight);
                 pixels = new PixelBuffer<>(stagingWidth, stagingHeight, buffer, PixelFormat.getIntArgbPreInstance());
                 view.setImage(new WritableImage(pixels));
+                fit();
             }
             pixels.getBuffer().put(0, staging, 0, stagingWidth * stagingHeight);
         }

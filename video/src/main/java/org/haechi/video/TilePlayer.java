@@ -128,6 +128,10 @@ public final class TilePlayer implements AutoCloseable {
         decodedFrames = 0;
         attemptStartedNanos = System.nanoTime();
         aspectReported = false;
+        double known = engine.aspects().of(url);
+        if (Double.isFinite(known)) {
+            sink.displayAspect(known);
+        }
         publish(health.attemptStarted(clock.instant()));
         boolean started;
         if (CameraSource.isRtsp(url) && !engine.canOpenRtspNatively()) {
@@ -212,7 +216,9 @@ public final class TilePlayer implements AutoCloseable {
                 .findFirst().map(t -> {
                     double sar = t.sampleAspectRatio() > 0 && t.sampleAspectRatioBase() > 0
                             ? (double) t.sampleAspectRatio() / t.sampleAspectRatioBase() : 1.0;
-                    sink.displayAspect(t.width() * sar / t.height());
+                    double aspect = t.width() * sar / t.height();
+                    engine.aspects().remember(source.streamUrl(mainStream), aspect);
+                    sink.displayAspect(aspect);
                     return true;
                 }).orElse(false);
     }

@@ -22,6 +22,7 @@ public final class VideoEngine implements AutoCloseable {
     private final MediaPlayerFactory factory;
     private final boolean nativeRtsp;
     private final String problem;
+    private final KnownAspects aspects = new KnownAspects();
 
     private VideoEngine(MediaPlayerFactory factory, boolean nativeRtsp, String problem) {
         this.factory = factory;
@@ -82,6 +83,11 @@ public final class VideoEngine implements AutoCloseable {
      */
     public static List<String> relayCommand(String rtspUrl) {
         return FfmpegRelay.command(rtspUrl);
+    }
+
+    /** What the streams seen so far look like (shared by every tile: cameras move between tiles). */
+    KnownAspects aspects() {
+        return aspects;
     }
 
     MediaPlayerFactory factory() {

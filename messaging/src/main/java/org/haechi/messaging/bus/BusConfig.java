@@ -10,14 +10,21 @@ package org.haechi.messaging.bus;
  */
 public record BusConfig(String brokerUrl, String user, String password, String consoleId) {
 
-    /** The URL with client-side reconnection turned on unless the caller chose otherwise. */
+    /**
+     * The URL with client-side reconnection turned on unless the caller chose otherwise, and a bound on how long a
+     * call (a commit) waits for a reconnection: 30 s, after which it fails and the batch is redelivered, instead of
+     * Artemis's default of waiting for ever.
+     */
     public String urlWithReconnect() {
-        if (brokerUrl.contains("reconnectAttempts")) {
-            return brokerUrl;
+        String url = brokerUrl;
+        if (!url.contains("reconnectAttempts")) {
+            url += (url.contains("?") ? "&" : "?") + "reconnectAttempts=-1&retryInterval=500"
+                    + "&retryIntervalMultiplier=1.5&maxRetryInterval=5000";
         }
-        String sep = brokerUrl.contains("?") ? "&" : "?";
-        return brokerUrl + sep + "reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5"
-                + "&maxRetryInterval=5000";
+        if (!url.contains("callFailoverTimeout")) {
+            url += (url.contains("?") ? "&" : "?") + "callFailoverTimeout=30000";
+        }
+        return url;
     }
 
     @Override

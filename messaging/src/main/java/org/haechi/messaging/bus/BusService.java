@@ -7,6 +7,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,10 @@ public final class BusService implements AutoCloseable {
      * {@code -Dhaechi.alarmSessions=2} turns it on where there are cores to spare.
      */
     static final int ALARM_SESSIONS = Integer.getInteger("haechi.alarmSessions", 1);
+    /** The status detail when a reconnection that does not complete is abandoned for a new connection. */
+    static final String STALLED = "reconnection stalled; rebuilding the connection";
+    private static final long WATCH_MS = 1000;
+    private static final long CLOSE_WAIT_MS = 10_000;
     private final BusConfig config;
     private final Map<String, BatchHandler> handlers;
     private final CacheDatabase db;
@@ -56,6 +61,7 @@ public final class BusService implements AutoCloseable {
     private volatile ActiveMQConnection connection;
     private volatile CountDownLatch lost = new CountDownLatch(1);
     private volatile Instant offlineSince = Instant.now();
+    private volatile Duration rebuildAfter = Duration.ofSeconds(Long.getLong("haechi.bus.rebuildAfterSeconds", 60));
 
     public BusService(BusConfig config, Map<String, BatchHandler> handlers, CacheDatabase db, ActionStore actions,
                       BusStatusListener statusListener) {
@@ -85,7 +91,7 @@ public final class BusService implements AutoCloseable {
             try {
                 connectOnce();
                 backoffMs = 500;
-                lost.await();
+                awaitLossOrStall();
             } catch (JMSException e) {
                 reportOffline(e.getMessage());
                 sleep(backoffMs);
@@ -96,6 +102,30 @@ public final class BusService implements AutoCloseable {
                 disconnect();
             }
         }
+    }
+
+    /**
+     * Waits until the connection is lost for good, or until it has been reconnecting for {@link #rebuildAfter}
+     * while a broker answers on its port. Artemis's own reconnection can hang in that state and never give up
+     * (ARTEMIS-1208, ARTEMIS-2875; with reconnectAttempts=-1 it never reports a failure), which would leave the
+     * console offline for good; a new connection then takes over.
+     */
+    private void awaitLossOrStall() throws InterruptedException {
+        while (!lost.await(WATCH_MS, TimeUnit.MILLISECONDS)) {
+            Instant since = offlineSince;
+            if (since != null && Duration.between(since, Instant.now()).compareTo(rebuildAfter) > 0
+                    && BrokerProbe.anyAnswers(config.brokerUrl())) {
+                LOG.warning("the bus has been reconnecting since " + since + " while a broker answers; "
+                        + "rebuilding the connection");
+                reportOffline(STALLED);
+                return;
+            }
+        }
+    }
+
+    /** Tests: rebuild sooner than the default (60 s, {@code -Dhaechi.bus.rebuildAfterSeconds}). */
+    void rebuildAfter(Duration after) {
+        rebuildAfter = after;
     }
 
     private void connectOnce() throws JMSException {
@@ -212,17 +242,31 @@ public final class BusService implements AutoCloseable {
         }
     }
 
+    /** Closes the connection; one stuck in a reconnection may not close at once, so the wait is bounded. */
     private void disconnect() {
         consumers.forEach(AddressConsumer::stop);
         consumers.clear();
         ActiveMQConnection c = connection;
         connection = null;
-        if (c != null) {
+        if (c == null) {
+            return;
+        }
+        Thread closer = new Thread(() -> {
             try {
                 c.close();
-            } catch (JMSException e) {
+            } catch (JMSException | RuntimeException e) {
                 LOG.log(Level.FINE, "close", e);
             }
+        }, "haechi-bus-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(CLOSE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            LOG.warning("the old bus connection did not close within " + CLOSE_WAIT_MS + " ms; going on without it");
         }
     }
 

@@ -29,6 +29,7 @@ final class NalDepacketizer {
     private byte[] unit = new byte[256 * 1024];
     private int length;
     private long timestamp = -1;
+    private boolean usesMarkers;
     private boolean keyframe;
     private boolean hasParameterSets;
     private boolean broken;
@@ -51,6 +52,14 @@ final class NalDepacketizer {
 
     void push(RtpPacket p) {
         if (timestamp != -1 && p.timestamp() != timestamp) {
+            // The unit before is unfinished: no marker came. When exactly one packet is missing and this camera
+            // marks its units' ends, the missing one is that unit's last: only it is lost, not this one too.
+            boolean onlyItsEndLost = usesMarkers && expectedSequence >= 0
+                    && ((p.sequence() - expectedSequence) & 0xFFFF) == 1;
+            if (onlyItsEndLost) {
+                broken = true;
+                expectedSequence = p.sequence();
+            }
             finish();
         }
         if (expectedSequence >= 0 && p.sequence() != expectedSequence) {
@@ -67,6 +76,7 @@ final class NalDepacketizer {
             }
         }
         if (p.marker()) {
+            usesMarkers = true;
             finish();
         }
     }
@@ -242,8 +252,10 @@ final class NalDepacketizer {
     }
 
     private void finish() {
-        if (length > 0) {
-            if (broken || fragmentOpen) {
+        if (broken) {
+            dropped++;
+        } else if (length > 0) {
+            if (fragmentOpen) {
                 dropped++;
             } else if (keyframe || started || waitedTooLong()) {
                 started = true;

@@ -88,6 +88,19 @@ class NalDepacketizerTest {
     }
 
     @Test
+    void losingOnlyTheLastPacketOfAUnitCostsThatUnitAlone() {
+        NalDepacketizer d = h264(List.of(SPS, PPS));
+        d.push(rtp(1, 100, true, 0x65, 1));
+        d.push(rtp(2, 200, false, 0x7C, 0x81, 1));              // a picture's first fragment
+        d.push(rtp(4, 300, true, 0x41, 7));                     // its end (3, with the marker) never came
+        d.push(rtp(6, 400, false, 0x7C, 0x81, 2));              // two lost (5 and 7): whose they were is unknown
+        d.push(rtp(8, 400, true, 0x7C, 0x41, 3));
+        d.push(rtp(9, 500, true, 0x41, 9));
+        assertThat(times).containsExactly(100L, 300L, 500L);
+        assertThat(d.dropped()).isEqualTo(2);
+    }
+
+    @Test
     void aNewTimestampEndsAUnitWhoseMarkerWasLost() {
         NalDepacketizer d = h264(List.of(SPS, PPS));
         d.push(rtp(1, 100, false, 0x65, 1));
