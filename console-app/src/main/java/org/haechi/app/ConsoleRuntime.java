@@ -35,6 +35,7 @@ public final class ConsoleRuntime implements AutoCloseable {
     private final Clock clock;
     private final CacheStores cache;
     private final String consoleId;
+    private final BackgroundPriority background = new BackgroundPriority();
     private final ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "haechi-cache-poll");
         t.setDaemon(true);
@@ -86,6 +87,7 @@ public final class ConsoleRuntime implements AutoCloseable {
         });
         bus.start();
         poll.scheduleWithFixedDelay(this::refreshStats, 0, 2, TimeUnit.SECONDS);
+        poll.scheduleWithFixedDelay(background::apply, 0, 2, TimeUnit.SECONDS);
         poll.scheduleWithFixedDelay(this::purgeTrails, 1, 1, TimeUnit.MINUTES);
         if (options.simulate()) {
             // The console's durable subscriptions must exist before the simulator's first registry goes out.

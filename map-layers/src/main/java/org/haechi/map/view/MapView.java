@@ -190,12 +190,20 @@ public final class MapView extends Region {
 
     private boolean covers(Viewport drawn) {
         if (drawn == null || drawn.resolution() != viewport.resolution()
-                || drawn.width() != viewport.width() + 2 * MARGIN || drawn.height() != viewport.height() + 2 * MARGIN) {
+                || drawn.width() != canvasSize(viewport.width()) || drawn.height() != canvasSize(viewport.height())) {
             return false;
         }
         double dx = (viewport.centreX() - drawn.centreX()) / viewport.resolution();
         double dy = (drawn.centreY() - viewport.centreY()) / viewport.resolution();
         return Math.abs(dx) <= MARGIN && Math.abs(dy) <= MARGIN;
+    }
+
+    /**
+     * A canvas's side for a view side: the margin on both sides, in whole pixels. A canvas of fractional size is
+     * drawn scaled by a hair, and the software pipeline then filters every pixel of it (several times a copy).
+     */
+    private static double canvasSize(double viewSide) {
+        return Math.ceil(viewSide) + 2 * MARGIN;
     }
 
     private void place(Canvas canvas, Viewport drawn) {
@@ -209,7 +217,7 @@ public final class MapView extends Region {
     private Viewport redraw(Canvas canvas, boolean dynamic) {
         long start = System.nanoTime();
         Viewport drawn = new Viewport(viewport.centreX(), viewport.centreY(), viewport.resolution(),
-                viewport.width() + 2 * MARGIN, viewport.height() + 2 * MARGIN);
+                canvasSize(viewport.width()), canvasSize(viewport.height()));
         if (canvas.getWidth() != drawn.width() || canvas.getHeight() != drawn.height()) {
             canvas.setWidth(drawn.width());
             canvas.setHeight(drawn.height());

@@ -1,0 +1,87 @@
+package org.haechi.app;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the operator's screen ahead of background work on a busy workstation (Linux): the JIT compilers and the bus
+ * consumers run a few steps nicer than the FX and render threads, so in
+ * a storm, or right after a start when the JIT compiles everything at once, the FX thread gets a core when it needs
+ * one and the background takes what is left. Nothing waits less overall, nothing is dropped: the bus keeps its
+ * messages until they are stored (ADR 0010). Only ever lowers a thread's priority, which needs no privilege.
+ * {@link #apply()} rescans the process's threads (pools grow); any one thread.
+ */
+final class BackgroundPriority {
+    private static final Logger LOG = Logger.getLogger(BackgroundPriority.class.getName());
+    /** How much nicer background threads run; {@code -Dhaechi.backgroundNice=0} turns it off. */
+    static final int NICE = Integer.getInteger("haechi.backgroundNice", 5);
+    private static final int PRIO_PROCESS = 0;
+    private static final Path TASKS = Path.of("/proc/self/task");
+    private final Set<String> done = new HashSet<>();
+    private boolean disabled = NICE <= 0 || !Files.isDirectory(TASKS);
+    private LibC libc;
+
+    interface LibC extends Library {
+        int setpriority(int which, int who, int prio);
+    }
+
+    /**
+     * Whether a thread of that (kernel, 15-character) name is background work: the JIT compilers and the bus
+     * consumers (decode and store) and outbox. Not Artemis's own threads: the embedded broker serves other
+     * programs too, and a client thread late with its pings would have the broker drop the connection.
+     */
+    static boolean isBackground(String name) {
+        return BACKGROUND_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    private static final List<String> BACKGROUND_PREFIXES = List.of("C1 CompilerThre", "C2 CompilerThre",
+            "haechi-consume", "haechi-outbox");
+
+    /** Lowers every background thread not lowered yet; returns how many it lowered now. */
+    synchronized int apply() {
+        if (disabled) {
+            return 0;
+        }
+        int lowered = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                String key = task.getFileName().toString();
+                String name = readName(task);
+                if (name == null || !isBackground(name) || !done.add(key + "/" + name)) {
+                    continue;
+                }
+                if (libc().setpriority(PRIO_PROCESS, Integer.parseInt(key), NICE) == 0) {
+                    lowered++;
+                }
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            disabled = true;
+            LOG.log(Level.INFO, "background threads keep their priority: " + e);
+        }
+        return lowered;
+    }
+
+    private LibC libc() {
+        if (libc == null) {
+            libc = Native.load("c", LibC.class);
+        }
+        return libc;
+    }
+
+    private static String readName(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).strip();
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
+    }
+}
