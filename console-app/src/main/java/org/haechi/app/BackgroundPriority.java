@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * consumers run a few steps nicer than the FX and render threads, so in
  * a storm, or right after a start when the JIT compiles everything at once, the FX thread gets a core when it needs
  * one and the background takes what is left. Nothing waits less overall, nothing is dropped: the bus keeps its
- * messages until they are stored (ADR 0010). Only ever lowers a thread's priority, which needs no privilege.
+ * messages until they are stored (ADR 0010). Only ever lowers a thread's priority, which needs no privilege; threads
+ * a lowered thread starts inherit its value.
  * {@link #apply()} rescans the process's threads (pools grow); any one thread.
  */
 final class BackgroundPriority {
@@ -36,7 +37,7 @@ final class BackgroundPriority {
 
     /**
      * Whether a thread of that (kernel, 15-character) name is background work: the JIT compilers and the bus
-     * consumers (decode and store) and outbox. Not Artemis's own threads: the embedded broker serves other
+     * consumers (decode and store). Not the outbox (it carries the operator's own actions), not Artemis's threads: the embedded broker serves other
      * programs too, and a client thread late with its pings would have the broker drop the connection.
      */
     static boolean isBackground(String name) {
@@ -44,22 +45,28 @@ final class BackgroundPriority {
     }
 
     private static final List<String> BACKGROUND_PREFIXES = List.of("C1 CompilerThre", "C2 CompilerThre",
-            "haechi-consume", "haechi-outbox");
+            "haechi-consume");
 
-    /** Lowers every background thread not lowered yet; returns how many it lowered now. */
+    /**
+     * Lowers every background thread not seen yet to {@link #NICE}; a thread already at that value or lower
+     * priority is left alone (never raised). Returns how many it lowered now.
+     */
     synchronized int apply() {
         if (disabled) {
             return 0;
         }
         int lowered = 0;
+        Set<String> seen = new HashSet<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
-                String key = task.getFileName().toString();
                 String name = readName(task);
-                if (name == null || !isBackground(name) || !done.add(key + "/" + name)) {
+                String key = task.getFileName() + "/" + name;
+                if (name == null || !isBackground(name)) {
                     continue;
                 }
-                if (libc().setpriority(PRIO_PROCESS, Integer.parseInt(key), NICE) == 0) {
+                seen.add(key);
+                if (done.add(key) && nice(task) < NICE
+                        && libc().setpriority(PRIO_PROCESS, Integer.parseInt(task.getFileName().toString()), NICE) == 0) {
                     lowered++;
                 }
             }
@@ -67,7 +74,18 @@ final class BackgroundPriority {
             disabled = true;
             LOG.log(Level.INFO, "background threads keep their priority: " + e);
         }
+        done.retainAll(seen);
         return lowered;
+    }
+
+    /** The thread's nice value (field 19 of its stat line), or Integer.MAX_VALUE when it is gone. */
+    static int nice(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (IOException | RuntimeException gone) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     private LibC libc() {

@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Real threads of this JVM, their real kernel priority read back from /proc. */
@@ -17,6 +18,7 @@ class BackgroundPriorityTest {
     void backgroundWorkIsKnownByItsThreadsNames() {
         assertThat(BackgroundPriority.isBackground("C2 CompilerThre")).isTrue();
         assertThat(BackgroundPriority.isBackground("haechi-consume-")).isTrue();
+        assertThat(BackgroundPriority.isBackground("haechi-outbox")).as("the operator's own actions").isFalse();
         assertThat(BackgroundPriority.isBackground("Thread-3 (Activ")).as("Artemis keeps its priority").isFalse();
         assertThat(BackgroundPriority.isBackground("activemq-buffer")).isFalse();
         assertThat(BackgroundPriority.isBackground("JavaFX Applicat")).isFalse();
@@ -28,19 +30,21 @@ class BackgroundPriorityTest {
 
     @Test
     void lowersABackgroundThreadAndLeavesTheOthers() throws Exception {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")) && BackgroundPriority.NICE > 0, "Linux only");
+        assumeTrue(Files.isDirectory(Path.of("/proc/thread-self")) && BackgroundPriority.NICE > 0, "Linux only");
         CountDownLatch stop = new CountDownLatch(1);
-        Thread consumer = new Thread(() -> await(stop), "haechi-consume-t");
-        Thread other = new Thread(() -> await(stop), "haechi-ui-test");
+        CompletableFuture<Path> consumerTask = new CompletableFuture<>();
+        CompletableFuture<Path> otherTask = new CompletableFuture<>();
+        Thread consumer = new Thread(() -> runUntil(stop, consumerTask), "haechi-consume-t");
+        Thread other = new Thread(() -> runUntil(stop, otherTask), "haechi-ui-test");
         consumer.start();
         other.start();
         try {
-            String consumerTid = tidOf("haechi-consume-");
-            String otherTid = tidOf("haechi-ui-test");
-            int before = nice(otherTid);
+            Path consumerPath = consumerTask.get(10, TimeUnit.SECONDS);
+            Path otherPath = otherTask.get(10, TimeUnit.SECONDS);
+            int before = BackgroundPriority.nice(otherPath);
             assertThat(new BackgroundPriority().apply()).isPositive();
-            assertThat(nice(consumerTid)).isEqualTo(Math.max(before, BackgroundPriority.NICE));
-            assertThat(nice(otherTid)).isEqualTo(before);
+            assertThat(BackgroundPriority.nice(consumerPath)).isEqualTo(Math.max(before, BackgroundPriority.NICE));
+            assertThat(BackgroundPriority.nice(otherPath)).isEqualTo(before);
         } finally {
             stop.countDown();
             consumer.join();
@@ -48,36 +52,15 @@ class BackgroundPriorityTest {
         }
     }
 
-    private static void await(CountDownLatch latch) {
+    /** Publishes the calling thread's /proc/self/task entry, then waits. */
+    private static void runUntil(CountDownLatch latch, CompletableFuture<Path> task) {
         try {
+            String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+            task.complete(Path.of("/proc/self/task", tid));
             latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException | InterruptedException e) {
+            task.completeExceptionally(e);
         }
     }
 
-    private static String tidOf(String name) throws IOException, InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-                for (Path t : tasks.toList()) {
-                    try {
-                        if (Files.readString(t.resolve("comm")).strip().startsWith(name)) {
-                            return t.getFileName().toString();
-                        }
-                    } catch (IOException gone) {
-                        // a thread that ended while listing
-                    }
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no thread " + name);
-    }
-
-    /** Field 19 of /proc/self/task/TID/stat (after the parenthesised name). */
-    private static int nice(String tid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/task", tid, "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Integer.parseInt(fields[16]);
-    }
 }

@@ -98,7 +98,6 @@ public final class CameraTile extends StackPane {
         if (source == null || camera == null || !source.cameraId().equals(camera.cameraId())) {
             camera = source;
             offlineReported = false;
-            reshaped = false;
             if (player != null) {
                 status = TileStatus.idle();
             }
@@ -134,6 +133,9 @@ public final class CameraTile extends StackPane {
         String url = camera == null ? null : camera.streamUrl(mainStream);
         if (!force && Objects.equals(url, playingUrl)) {
             return;
+        }
+        if (!Objects.equals(url, playingUrl)) {
+            reshaped = false;
         }
         playingUrl = url;
         if (url == null) {

@@ -60,9 +60,11 @@ final class FxFrameSurface implements FrameSink {
         }
         // The same whole, even sizes as the buffer asked of libvlc, so JavaFX draws it one to one, unscaled.
         int[] size = evenFit(Math.min(boxWidth, boxHeight * a), a);
-        if (pixels != null && drawsOneToOne(pixels.getWidth(), pixels.getHeight(), size, a)) {
-            // Within a few pixels of the wanted size and of the right shape: draw the buffer as it is. A picture
-            // scaled by even one pixel is filtered, which on the software pipeline costs several times a copy.
+        if (pixels != null && drawsOneToOne(pixels.getWidth(), pixels.getHeight(), size, a,
+                new double[] {boxWidth, boxHeight})) {
+            // Of the right shape, within the tile, at most 2 pixels larger or 10% smaller than wanted: draw it as it
+            // is. A picture scaled by even one pixel is filtered, which on the software pipeline costs several times
+            // a copy.
             size = new int[] {pixels.getWidth(), pixels.getHeight()};
         }
         view.setPreserveRatio(false);
@@ -70,15 +72,18 @@ final class FxFrameSurface implements FrameSink {
         view.setFitHeight(size[1]);
     }
 
-    /** Whether a buffer of that size may be drawn unscaled in place of {@code wanted}. */
-    static boolean drawsOneToOne(int width, int height, int[] wanted, double aspect) {
+    /** Whether a buffer of that size may be drawn unscaled in place of {@code wanted}, inside a tile of {@code box}. */
+    static boolean drawsOneToOne(int width, int height, int[] wanted, double aspect, double[] box) {
         return sameShape(width, height, aspect) && width <= wanted[0] + 2 && height <= wanted[1] + 2
-                && width >= wanted[0] * 0.9 && height >= wanted[1] * 0.9;
+                && width <= box[0] && height <= box[1] && width >= wanted[0] * 0.9 && height >= wanted[1] * 0.9;
     }
 
-    /** Whether a buffer's width / height is within 2% of the picture's display aspect. */
+    /**
+     * Whether a buffer is of the picture's shape: its height within 2 pixels of what its width and the display
+     * aspect give (whole, even sizes cannot always be exact; a padded decoder buffer is 7% off at 360p).
+     */
     static boolean sameShape(int width, int height, double aspect) {
-        return Math.abs((double) width / height / aspect - 1) <= 0.02;
+        return Math.abs(width / aspect - height) <= 2;
     }
 
     private static int[] evenFit(double width, double aspect) {

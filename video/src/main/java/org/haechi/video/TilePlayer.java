@@ -128,10 +128,8 @@ public final class TilePlayer implements AutoCloseable {
         decodedFrames = 0;
         attemptStartedNanos = System.nanoTime();
         aspectReported = false;
-        double known = engine.aspects().of(url);
-        if (Double.isFinite(known)) {
-            sink.displayAspect(known);
-        }
+        // The aspect this stream was last seen with, or NaN: never the previous stream's.
+        sink.displayAspect(engine.aspects().of(url));
         publish(health.attemptStarted(clock.instant()));
         boolean started;
         if (CameraSource.isRtsp(url) && !engine.canOpenRtspNatively()) {

@@ -210,8 +210,11 @@ public final class MapView extends Region {
         double dx = (viewport.centreX() - drawn.centreX()) / viewport.resolution();
         double dy = (drawn.centreY() - viewport.centreY()) / viewport.resolution();
         // Whole pixels: a fractional offset makes the software pipeline resample the canvas (about 3x the cost).
-        canvas.setLayoutX(Math.round(-MARGIN - dx));
-        canvas.setLayoutY(Math.round(-MARGIN - dy));
+        // The canvas is up to a pixel wider than the view plus margins (whole pixels): centre that spare part too.
+        double spareX = (drawn.width() - 2 * MARGIN - viewport.width()) / 2;
+        double spareY = (drawn.height() - 2 * MARGIN - viewport.height()) / 2;
+        canvas.setLayoutX(Math.round(-MARGIN - dx - spareX));
+        canvas.setLayoutY(Math.round(-MARGIN - dy - spareY));
     }
 
     private Viewport redraw(Canvas canvas, boolean dynamic) {

@@ -37,7 +37,11 @@ class MapViewCanvasTest {
             stage.show();
             return v;
         });
-        Thread.sleep(500);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (onFx(() -> view.getChildrenUnmodifiable().stream().filter(Canvas.class::isInstance)
+                .anyMatch(c -> ((Canvas) c).getWidth() == 0)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         List<Canvas> canvases = onFx(() -> view.getChildrenUnmodifiable().stream()
                 .filter(Canvas.class::isInstance).map(Canvas.class::cast).toList());
         assertThat(canvases).hasSize(2);

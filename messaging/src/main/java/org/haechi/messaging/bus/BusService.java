@@ -62,6 +62,7 @@ public final class BusService implements AutoCloseable {
     private volatile CountDownLatch lost = new CountDownLatch(1);
     private volatile Instant offlineSince = Instant.now();
     private volatile Duration rebuildAfter = Duration.ofSeconds(Long.getLong("haechi.bus.rebuildAfterSeconds", 60));
+    private volatile Duration answeringFor = Duration.ofSeconds(30);
 
     public BusService(BusConfig config, Map<String, BatchHandler> handlers, CacheDatabase db, ActionStore actions,
                       BusStatusListener statusListener) {
@@ -106,26 +107,42 @@ public final class BusService implements AutoCloseable {
 
     /**
      * Waits until the connection is lost for good, or until it has been reconnecting for {@link #rebuildAfter}
-     * while a broker answers on its port. Artemis's own reconnection can hang in that state and never give up
-     * (ARTEMIS-1208, ARTEMIS-2875; with reconnectAttempts=-1 it never reports a failure), which would leave the
-     * console offline for good; a new connection then takes over.
+     * and a broker has answered on its port all through the last {@link #answeringFor} (longer than Artemis's
+     * retry interval and call timeout, so its own next attempt had every chance). Artemis's reconnection can hang
+     * in that state and never give up (ARTEMIS-1208, ARTEMIS-2875; with reconnectAttempts=-1 it never reports a
+     * failure), which would leave the console offline for good; a new connection then takes over.
      */
     private void awaitLossOrStall() throws InterruptedException {
-        while (!lost.await(WATCH_MS, TimeUnit.MILLISECONDS)) {
+        Instant answeringSince = null;
+        while (running && !lost.await(WATCH_MS, TimeUnit.MILLISECONDS)) {
             Instant since = offlineSince;
-            if (since != null && Duration.between(since, Instant.now()).compareTo(rebuildAfter) > 0
-                    && BrokerProbe.anyAnswers(config.brokerUrl())) {
-                LOG.warning("the bus has been reconnecting since " + since + " while a broker answers; "
-                        + "rebuilding the connection");
+            if (since == null || Duration.between(since, Instant.now()).compareTo(rebuildAfter) <= 0) {
+                answeringSince = null;
+                continue;
+            }
+            if (!BrokerProbe.anyAnswers(config.brokerUrl())) {
+                answeringSince = null;
+                continue;
+            }
+            Instant now = Instant.now();
+            answeringSince = answeringSince == null ? now : answeringSince;
+            if (Duration.between(answeringSince, now).compareTo(answeringFor) >= 0 && offlineSince != null
+                    && lost.getCount() > 0) {
+                LOG.warning("the bus has been reconnecting since " + since + " while a broker has answered since "
+                        + answeringSince + "; rebuilding the connection");
                 reportOffline(STALLED);
                 return;
             }
         }
     }
 
-    /** Tests: rebuild sooner than the default (60 s, {@code -Dhaechi.bus.rebuildAfterSeconds}). */
-    void rebuildAfter(Duration after) {
-        rebuildAfter = after;
+    /**
+     * Tests: rebuild sooner than the defaults (offline 60 s, {@code -Dhaechi.bus.rebuildAfterSeconds}, with a broker
+     * answering for the last 30 s).
+     */
+    void rebuildAfter(Duration offline, Duration answering) {
+        rebuildAfter = offline;
+        answeringFor = answering;
     }
 
     private void connectOnce() throws JMSException {
@@ -134,7 +151,12 @@ public final class BusService implements AutoCloseable {
         ActiveMQConnection c = (ActiveMQConnection) factory.createConnection(config.user(), config.password());
         connection = c;
         c.setClientID(config.consoleId());
-        c.setFailoverListener(this::onFailover);
+        // Events of a connection this loop has since abandoned (a late FAILOVER_FAILED while it closes) are ignored.
+        c.setFailoverListener(type -> {
+            if (c == connection) {
+                onFailover(type);
+            }
+        });
         c.setExceptionListener(e -> LOG.fine(() -> "bus exception (may be transient): " + e.getMessage()));
         for (String address : BusAddresses.ALL) {
             BatchHandler handler = handlers.get(address);

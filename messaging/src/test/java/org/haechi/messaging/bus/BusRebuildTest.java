@@ -58,7 +58,7 @@ class BusRebuildTest {
         cache = CacheStores.open(dir.resolve("cache"));
         bus = new BusService(new BusConfig(broker.clientUrl(), null, null, "ws-rebuild"),
                 IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), collected.statuses::add);
-        bus.rebuildAfter(Duration.ofSeconds(2));
+        bus.rebuildAfter(Duration.ofSeconds(2), Duration.ofSeconds(3));
         bus.start();
         await(bus::isConnected, 30);
         BusIngestTest.publish(broker.clientUrl(), BusAddresses.ALARMS, List.of(BusIngestTest.alarm("before-1")));

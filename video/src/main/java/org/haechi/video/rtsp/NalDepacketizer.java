@@ -51,6 +51,10 @@ final class NalDepacketizer {
     }
 
     void push(RtpPacket p) {
+        if (expectedSequence >= 0 && ((p.sequence() - expectedSequence) & 0xFFFF) >= 0x8000) {
+            // Late (overtaken by a later one, over UDP) or repeated: its unit was already finished or dropped.
+            return;
+        }
         if (timestamp != -1 && p.timestamp() != timestamp) {
             // The unit before is unfinished: no marker came. When exactly one packet is missing and this camera
             // marks its units' ends, the missing one is that unit's last: only it is lost, not this one too.

@@ -101,6 +101,21 @@ class NalDepacketizerTest {
     }
 
     @Test
+    void aLateOrRepeatedPacketIsIgnoredAndCutsNoUnitShort() {
+        NalDepacketizer d = h264(List.of(SPS, PPS));
+        d.push(rtp(65534, 100, true, 0x65, 1));
+        d.push(rtp(65535, 200, false, 0x7C, 0x81, 1));          // a unit's first fragment, just before the wrap
+        d.push(rtp(1, 300, false, 0x41, 5));                    // overtook 0 (200's end), the next unit begins
+        d.push(rtp(0, 200, true, 0x7C, 0x41, 2));               // 0 arrives late: ignored
+        d.push(rtp(2, 300, true, 0x41, 6));                     // the next unit's end
+        d.push(rtp(2, 300, true, 0x41, 6));                     // repeated: ignored
+        d.push(rtp(3, 400, true, 0x41, 8));
+        assertThat(times).containsExactly(100L, 300L, 400L);
+        assertThat(units.get(1)).isEqualTo(annexB(new byte[] {0x41, 5}, new byte[] {0x41, 6}));
+        assertThat(d.dropped()).isEqualTo(1);
+    }
+
+    @Test
     void aNewTimestampEndsAUnitWhoseMarkerWasLost() {
         NalDepacketizer d = h264(List.of(SPS, PPS));
         d.push(rtp(1, 100, false, 0x65, 1));
