@@ -85,6 +85,32 @@ class BusRebuildTest {
     }
 
     @Test
+    void aBrokerRestartedAfterALongOutageIsNotMistakenForAStall() throws Exception {
+        int port = BusIngestTest.freePort();
+        broker = new EmbeddedBroker(dir.resolve("broker"), port);
+        broker.start();
+        cache = CacheStores.open(dir.resolve("cache"));
+        bus = new BusService(new BusConfig(broker.clientUrl(), null, null, "ws-restart"),
+                IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), collected.statuses::add);
+        // Offline longer than the rebuild threshold; Artemis's own reconnection gets 10 s once the port answers.
+        bus.rebuildAfter(Duration.ofSeconds(1), Duration.ofSeconds(10));
+        bus.start();
+        await(bus::isConnected, 30);
+
+        broker.close();
+        broker = null;
+        await(() -> !bus.isConnected(), 30);
+        Thread.sleep(3000);
+        broker = new EmbeddedBroker(dir.resolve("broker"), port);
+        broker.start();
+        await(bus::isConnected, 30);
+        BusIngestTest.publish(broker.clientUrl(), BusAddresses.ALARMS, List.of(BusIngestTest.alarm("after-restart")));
+        await(() -> stored("after-restart"), 30);
+        assertThat(stored("after-restart")).isTrue();
+        assertThat(collected.statuses).noneMatch(s -> BusService.STALLED.equals(s.detail()));
+    }
+
+    @Test
     void endpointsOfAnHaListAreAllProbed() {
         assertThat(BrokerProbe.endpoints("(tcp://a.example:61616,tcp://b.example:61617)?ha=true"))
                 .extracting(InetSocketAddress::getHostString, InetSocketAddress::getPort)
