@@ -14,8 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * Keeps the operator's screen ahead of background work on a busy workstation (Linux): the JIT compilers and the bus
- * consumers run a few steps nicer than the FX and render threads, so in
- * a storm, or right after a start when the JIT compiles everything at once, the FX thread gets a core when it needs
+ * consumers run a few steps nicer than the FX and render threads, so in a storm, or right after a start when the JIT compiles everything at once, the FX thread gets a core when it needs
  * one and the background takes what is left. Nothing waits less overall, nothing is dropped: the bus keeps its
  * messages until they are stored (ADR 0010). Only ever lowers a thread's priority, which needs no privilege; threads
  * a lowered thread starts inherit its value.
@@ -27,6 +26,8 @@ final class BackgroundPriority {
     static final int NICE = Integer.getInteger("haechi.backgroundNice", 5);
     private static final int PRIO_PROCESS = 0;
     private static final Path TASKS = Path.of("/proc/self/task");
+    private static final List<String> BACKGROUND_PREFIXES = List.of("C1 CompilerThre", "C2 CompilerThre",
+            "haechi-consume");
     private final Set<String> done = new HashSet<>();
     private boolean disabled = NICE <= 0 || !Files.isDirectory(TASKS);
     private LibC libc;
@@ -37,15 +38,13 @@ final class BackgroundPriority {
 
     /**
      * Whether a thread of that (kernel, 15-character) name is background work: the JIT compilers and the bus
-     * consumers (decode and store). Not the outbox (it carries the operator's own actions), not Artemis's threads: the embedded broker serves other
-     * programs too, and a client thread late with its pings would have the broker drop the connection.
+     * consumers (decode and store). Not the outbox (it carries the operator's own actions), not Artemis's threads:
+     * the embedded broker serves other programs too, and a client thread late with its pings would have the broker
+     * drop the connection.
      */
     static boolean isBackground(String name) {
         return BACKGROUND_PREFIXES.stream().anyMatch(name::startsWith);
     }
-
-    private static final List<String> BACKGROUND_PREFIXES = List.of("C1 CompilerThre", "C2 CompilerThre",
-            "haechi-consume");
 
     /**
      * Lowers every background thread not seen yet to {@link #NICE}; a thread already at that value or lower
@@ -65,8 +64,8 @@ final class BackgroundPriority {
                     continue;
                 }
                 seen.add(key);
-                if (done.add(key) && nice(task) < NICE
-                        && libc().setpriority(PRIO_PROCESS, Integer.parseInt(task.getFileName().toString()), NICE) == 0) {
+                int tid = Integer.parseInt(task.getFileName().toString());
+                if (done.add(key) && nice(task) < NICE && libc().setpriority(PRIO_PROCESS, tid, NICE) == 0) {
                     lowered++;
                 }
             }

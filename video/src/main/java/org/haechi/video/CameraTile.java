@@ -214,21 +214,20 @@ public final class CameraTile extends StackPane {
     }
 
     /**
-     * FX thread, about once a second: the frame age; restarts once the tile has settled at a very new size, or once
-     * per camera when its frames turned out not to be of the picture's shape (the first time a stream is seen).
+     * FX thread, about once a second: the frame age; restarts the stream so that libvlc scales to the tile again,
+     * once the tile has settled at a very new size, or once per stream when its frames turned out not to be of the
+     * picture's shape (the first time a stream is seen).
      */
     void tick() {
         refresh();
-        if (!reshaped && status.state() == TileState.PLAYING && surface.misshapen()) {
-            reshaped = true;
-            reconnect();
-            return;
-        }
-        if (boxChangedNanos != 0 && System.nanoTime() - boxChangedNanos > RESCALE_AFTER_NANOS) {
+        boolean settled = boxChangedNanos != 0 && System.nanoTime() - boxChangedNanos > RESCALE_AFTER_NANOS;
+        if (settled) {
             boxChangedNanos = 0;
-            if (status.state() == TileState.PLAYING && surface.needsRescale()) {
-                reconnect();
-            }
+        }
+        boolean reshape = !reshaped && surface.misshapen();
+        if (status.state() == TileState.PLAYING && (reshape || settled && surface.needsRescale())) {
+            reshaped |= reshape;
+            reconnect();
         }
     }
 

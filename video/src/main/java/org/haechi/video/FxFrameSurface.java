@@ -60,8 +60,7 @@ final class FxFrameSurface implements FrameSink {
         }
         // The same whole, even sizes as the buffer asked of libvlc, so JavaFX draws it one to one, unscaled.
         int[] size = evenFit(Math.min(boxWidth, boxHeight * a), a);
-        if (pixels != null && drawsOneToOne(pixels.getWidth(), pixels.getHeight(), size, a,
-                new double[] {boxWidth, boxHeight})) {
+        if (pixels != null && drawsOneToOne(pixels.getWidth(), pixels.getHeight(), size, a, boxWidth, boxHeight)) {
             // Of the right shape, within the tile, at most 2 pixels larger or 10% smaller than wanted: draw it as it
             // is. A picture scaled by even one pixel is filtered, which on the software pipeline costs several times
             // a copy.
@@ -72,10 +71,11 @@ final class FxFrameSurface implements FrameSink {
         view.setFitHeight(size[1]);
     }
 
-    /** Whether a buffer of that size may be drawn unscaled in place of {@code wanted}, inside a tile of {@code box}. */
-    static boolean drawsOneToOne(int width, int height, int[] wanted, double aspect, double[] box) {
+    /** Whether a buffer of that size may be drawn unscaled in place of {@code wanted}, inside a tile of that box. */
+    static boolean drawsOneToOne(int width, int height, int[] wanted, double aspect, double boxWidth,
+                                 double boxHeight) {
         return sameShape(width, height, aspect) && width <= wanted[0] + 2 && height <= wanted[1] + 2
-                && width <= box[0] && height <= box[1] && width >= wanted[0] * 0.9 && height >= wanted[1] * 0.9;
+                && width <= boxWidth && height <= boxHeight && width >= wanted[0] * 0.9 && height >= wanted[1] * 0.9;
     }
 
     /**

@@ -53,14 +53,7 @@ class BusRebuildTest {
     @Test
     void aReconnectionThatCannotCompleteIsAbandonedForANewConnection() throws Exception {
         int port = BusIngestTest.freePort();
-        broker = new EmbeddedBroker(dir.resolve("broker"), port);
-        broker.start();
-        cache = CacheStores.open(dir.resolve("cache"));
-        bus = new BusService(new BusConfig(broker.clientUrl(), null, null, "ws-rebuild"),
-                IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), collected.statuses::add);
-        bus.rebuildAfter(Duration.ofSeconds(2), Duration.ofSeconds(3));
-        bus.start();
-        await(bus::isConnected, 30);
+        startBrokerAndConsole(port, Duration.ofSeconds(2), Duration.ofSeconds(3));
         BusIngestTest.publish(broker.clientUrl(), BusAddresses.ALARMS, List.of(BusIngestTest.alarm("before-1")));
         await(() -> stored("before-1"), 30);
 
@@ -87,15 +80,8 @@ class BusRebuildTest {
     @Test
     void aBrokerRestartedAfterALongOutageIsNotMistakenForAStall() throws Exception {
         int port = BusIngestTest.freePort();
-        broker = new EmbeddedBroker(dir.resolve("broker"), port);
-        broker.start();
-        cache = CacheStores.open(dir.resolve("cache"));
-        bus = new BusService(new BusConfig(broker.clientUrl(), null, null, "ws-restart"),
-                IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), collected.statuses::add);
         // Offline longer than the rebuild threshold; Artemis's own reconnection gets 10 s once the port answers.
-        bus.rebuildAfter(Duration.ofSeconds(1), Duration.ofSeconds(10));
-        bus.start();
-        await(bus::isConnected, 30);
+        startBrokerAndConsole(port, Duration.ofSeconds(1), Duration.ofSeconds(10));
 
         broker.close();
         broker = null;
@@ -117,6 +103,18 @@ class BusRebuildTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("a.example", 61616),
                         org.assertj.core.groups.Tuple.tuple("b.example", 61617));
         assertThat(BrokerProbe.endpoints("vm://0")).isEmpty();
+    }
+
+    /** A real broker on the port and a console on it, connected, rebuilding after the given times. */
+    private void startBrokerAndConsole(int port, Duration offline, Duration answering) throws Exception {
+        broker = new EmbeddedBroker(dir.resolve("broker"), port);
+        broker.start();
+        cache = CacheStores.open(dir.resolve("cache"));
+        bus = new BusService(new BusConfig(broker.clientUrl(), null, null, "ws-rebuild"),
+                IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), collected.statuses::add);
+        bus.rebuildAfter(offline, answering);
+        bus.start();
+        await(bus::isConnected, 30);
     }
 
     private boolean stored(String id) {

@@ -51,15 +51,15 @@ final class NalDepacketizer {
     }
 
     void push(RtpPacket p) {
-        if (expectedSequence >= 0 && ((p.sequence() - expectedSequence) & 0xFFFF) >= 0x8000) {
+        int gap = expectedSequence < 0 ? 0 : (p.sequence() - expectedSequence) & 0xFFFF;
+        if (gap >= 0x8000) {
             // Late (overtaken by a later one, over UDP) or repeated: its unit was already finished or dropped.
             return;
         }
         if (timestamp != -1 && p.timestamp() != timestamp) {
             // The unit before is unfinished: no marker came. When exactly one packet is missing and this camera
             // marks its units' ends, the missing one is that unit's last: only it is lost, not this one too.
-            boolean onlyItsEndLost = usesMarkers && expectedSequence >= 0
-                    && ((p.sequence() - expectedSequence) & 0xFFFF) == 1;
+            boolean onlyItsEndLost = usesMarkers && gap == 1;
             if (onlyItsEndLost) {
                 broken = true;
                 expectedSequence = p.sequence();
