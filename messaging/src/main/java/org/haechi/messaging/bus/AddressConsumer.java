@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.jms.client.ActiveMQSession;
 import org.haechi.messaging.cache.CacheDatabase;
 
 /**
- * Drains one address in batches: receive up to a batch, store it in one H2 transaction, commit H2, then commit
- * (acknowledge) JMS, then notify. A crash between the two commits redelivers a batch the store already holds,
- * which the idempotent store ignores. Runs on its own thread, from {@link #run()} until {@link #stop()}.
+ * Drains one address in batches: receive up to a batch, store it in one H2 transaction, commit H2, notify, then
+ * commit (acknowledge) JMS. A crash before the JMS commit redelivers a batch the store already holds, which the
+ * idempotent store ignores. Runs on its own thread, from {@link #run()} until {@link #stop()}.
  */
 final class AddressConsumer implements Runnable {
     private static final Logger LOG = Logger.getLogger(AddressConsumer.class.getName());
@@ -131,18 +133,37 @@ final class AddressConsumer implements Runnable {
             pause();
             return;
         }
-        try {
-            if (session.getTransacted()) {
-                session.commit();
-            }
-        } catch (JMSException e) {
-            // Failover during commit: the broker redelivers the batch, the store already holds it.
-            LOG.log(Level.INFO, "JMS commit on " + address + " failed after the cache commit: " + e.getMessage());
-        }
+        // What the cache holds is shown at once: the JMS commit only tells the broker it may forget the batch.
+        // Were that commit lost, the batch comes again and the store, which already holds it, reports nothing new:
+        // nothing is shown twice.
         try {
             afterCommit.run();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "a listener of " + address + " failed; the batch is stored", e);
+        }
+        commitJms();
+    }
+
+    /**
+     * Commits the session's JMS transaction without waiting for the broker's answer (Artemis's core session sends
+     * the same commit {@code Session.commit()} sends, but does not block this thread through the broker's journal
+     * sync), so the next batch is not held behind it. The broker applies commits in order; one it never applies
+     * (a failover in between) leaves the batch unacknowledged, and it comes again to a store that already holds it.
+     * A session that is not Artemis's is committed the standard, blocking way.
+     */
+    private void commitJms() {
+        try {
+            if (!session.getTransacted()) {
+                return;
+            }
+            if (session instanceof ActiveMQSession artemis) {
+                artemis.getCoreSession().commit(false);
+            } else {
+                session.commit();
+            }
+        } catch (JMSException | ActiveMQException e) {
+            // Failover during commit: the broker redelivers the batch, the store already holds it.
+            LOG.log(Level.INFO, "JMS commit on " + address + " failed after the cache commit: " + e.getMessage());
         }
     }
 
@@ -150,8 +171,8 @@ final class AddressConsumer implements Runnable {
      * Stores the batch and commits H2 (durable on return: WRITE_DELAY=0). When another session of the same
      * subscription stored one of these ids at the same moment (possible only for a redelivered or repeated id), the
      * H2 transaction is rolled back and the batch stored again, still inside the open JMS transaction; the retry
-     * finds the id stored and skips it. Returns what to run after the JMS commit, or null when the batch could not
-     * be stored (the caller then rolls JMS back so the broker redelivers it).
+     * finds the id stored and skips it. Returns what to run once the cache holds the batch, or null when the batch
+     * could not be stored (the caller then rolls JMS back so the broker redelivers it).
      */
     private Runnable storeDurably(Connection c, List<Received> batch) throws SQLException {
         for (int attempt = 1; ; attempt++) {

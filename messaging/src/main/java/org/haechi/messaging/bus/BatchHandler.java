@@ -12,8 +12,8 @@ import java.util.List;
 @FunctionalInterface
 public interface BatchHandler {
     /**
-     * Decodes and stores {@code messages} on {@code c} (the caller commits), and returns what to do once both the H2
-     * and the JMS transactions are committed: notify sinks and counters.
+     * Decodes and stores {@code messages} on {@code c} (the caller commits), and returns what to do once the H2
+     * transaction is committed (before the JMS commit): notify sinks and counters.
      */
     Runnable store(Connection c, List<Received> messages, Instant receivedAt) throws SQLException;
 }
