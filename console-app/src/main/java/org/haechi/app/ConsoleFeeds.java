@@ -46,7 +46,7 @@ final class ConsoleFeeds {
         this.queueRefreshPoll = queueRefresh.pulsePoller();
         this.board = board;
         this.alarms = new FxBatcher<>(board::stage, 500, FxBatcher.DEFAULT_BUDGET_NANOS, this::refreshQueue,
-                System::nanoTime).handOffSoon(javafx.application.Platform::runLater);
+                System::nanoTime);
         this.positions = new FxBatcher<>(map::addFixes, 20_000);
         this.warnings = new FxBatcher<>(map::applyWarnings, 1000);
     }

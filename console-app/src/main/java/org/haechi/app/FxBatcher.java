@@ -3,21 +3,18 @@ package org.haechi.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.animation.AnimationTimer;
 
 /**
  * Carries items from foreign threads (JMS consumers, timers) to the FX thread: {@link #offer} from any thread, and
- * the FX thread receives what was queued, in arrival order, as lists of at most {@code chunk} items. A hand-off
- * stops when its time budget is spent and the rest waits for the next pulse, so a storm cannot freeze a frame;
- * nothing is dropped. After the last list of a hand-off, {@code afterPulse} runs once (where a consumer that staged
- * the lists applies them as one change). Every pulse hands off what waits; with {@link #handOffSoon} an offer into
- * an empty queue also asks the FX thread for a hand-off as soon as it is free, so a trickle is not held until the
- * next pulse (up to a frame, 16.7 ms at 60 Hz). {@link #start()} and {@link #stop()} on the FX thread.
+ * once per pulse the FX thread receives what was queued since, in arrival order, as lists of at most
+ * {@code chunk} items. The pulse's hand-off stops when its time budget is spent and the rest waits for the next
+ * pulse, so a storm cannot freeze a frame; nothing is dropped. After the last list of a pulse, {@code afterPulse}
+ * runs once (where a consumer that staged the lists applies them as one change). {@link #start()} and
+ * {@link #stop()} on the FX thread.
  */
 public final class FxBatcher<T> {
     /** Default FX time per pulse for a hand-off: a quarter of a 60 Hz frame. */
@@ -28,9 +25,6 @@ public final class FxBatcher<T> {
     private final int chunk;
     private final long budgetNanos;
     private final LongSupplier clock;
-    private final AtomicBoolean handOffAsked = new AtomicBoolean();
-    private volatile Executor soon;
-    private volatile boolean stopped;
     private AnimationTimer timer;
 
     /** Up to {@code chunk} items per list, lists until {@link #DEFAULT_BUDGET_NANOS} is spent in a pulse. */
@@ -58,27 +52,7 @@ public final class FxBatcher<T> {
     }
 
     public void offer(List<T> items) {
-        boolean wasIdle = queue.isEmpty();
         queue.addAll(items);
-        Executor fx = soon;
-        if (wasIdle && fx != null && !stopped && handOffAsked.compareAndSet(false, true)) {
-            fx.execute(() -> {
-                handOffAsked.set(false);
-                if (!stopped) {
-                    drain();
-                }
-            });
-        }
-    }
-
-    /**
-     * Also hands off between pulses: an offer into an empty queue runs a hand-off through {@code fxThread} (the FX
-     * thread's {@code Platform::runLater}). An offer while items wait asks for nothing more: what a hand-off's
-     * budget leaves waits for the pulses.
-     */
-    public FxBatcher<T> handOffSoon(Executor fxThread) {
-        this.soon = fxThread;
-        return this;
     }
 
     /** Items waiting for a later pulse. Any thread (a snapshot; walks the queue: for tests and diagnostics). */
@@ -100,12 +74,10 @@ public final class FxBatcher<T> {
                 }
             };
         }
-        stopped = false;
         timer.start();
     }
 
     public void stop() {
-        stopped = true;
         if (timer != null) {
             timer.stop();
         }

@@ -83,34 +83,4 @@ class FxBatcherTest {
         assertThat(handedOver()).isEqualTo(upTo(5000));
         assertThat(lists).allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(7));
     }
-
-    @Test
-    void anOfferIntoAnEmptyQueueAsksForOneHandOffBeforeThePulse() {
-        List<Runnable> asked = new ArrayList<>();
-        FxBatcher<Integer> b = batcher(100, 1).handOffSoon(asked::add);
-        b.offer(List.of(1, 2));
-        b.offer(List.of(3)); // the queue is not empty: no second request
-        assertThat(asked).hasSize(1);
-        assertThat(lists).isEmpty();
-        asked.get(0).run(); // the FX thread gets to it
-        assertThat(handedOver()).containsExactly(1, 2, 3);
-        assertThat(pulsesEnded).hasValue(1);
-        b.offer(List.of(4)); // empty again: asks again
-        assertThat(asked).hasSize(2);
-        asked.get(1).run();
-        assertThat(handedOver()).containsExactly(1, 2, 3, 4);
-    }
-
-    @Test
-    void aStoppedBatcherAsksForNothingAndARequestPendingAtStopDoesNothing() {
-        List<Runnable> asked = new ArrayList<>();
-        FxBatcher<Integer> b = batcher(100, 1).handOffSoon(asked::add);
-        b.offer(List.of(1));
-        b.stop();
-        asked.get(0).run();
-        b.offer(List.of(2));
-        assertThat(asked).hasSize(1);
-        assertThat(lists).isEmpty();
-        assertThat(b.backlog()).isEqualTo(2);
-    }
 }

@@ -18,8 +18,8 @@ import org.haechi.messaging.cache.CacheStores;
 
 /**
  * Publish-to-screen latency at a steady 1,000 alarms/s: the raw consumer's publish-to-receive against Haechi's
- * publish-to-row-in-the-alarm-board-view-model (ingest, H2 commit, hand-off to the FX thread as soon as it is free,
- * upsert; the console's own wiring), both subscribed at once to the same stream.
+ * publish-to-row-in-the-alarm-board-view-model (ingest, H2 commit, one hand-off per FX pulse as in the console,
+ * upsert), both subscribed at once to the same stream.
  */
 final class LatencyRun {
     static final int RATE = 1000;
@@ -41,7 +41,7 @@ final class LatencyRun {
         AtomicLong shown = new AtomicLong();
         AlarmBoardViewModel board = new AlarmBoardViewModel((id, kind, note) -> null, Runnable::run,
                 Platform::runLater);
-        FxBatcher<Alarm> toBoard = new FxBatcher<Alarm>(batch -> {
+        FxBatcher<Alarm> toBoard = new FxBatcher<>(batch -> {
             board.upsert(batch);
             long now = System.nanoTime();
             for (Alarm a : batch) {
@@ -51,7 +51,7 @@ final class LatencyRun {
                 }
             }
             shown.addAndGet(batch.size());
-        }, 5000).handOffSoon(Platform::runLater);
+        }, 5000);
         Platform.runLater(toBoard::start);
         int total = RATE * SECONDS;
         try (RawConsumer rawConsumer = new RawConsumer(url, n -> {

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.activemq.artemis.api.core.ActiveMQException;
-import org.apache.activemq.artemis.jms.client.ActiveMQSession;
 import org.haechi.messaging.cache.CacheDatabase;
 
 /**
@@ -133,35 +131,20 @@ final class AddressConsumer implements Runnable {
             pause();
             return;
         }
-        // What the cache holds is shown at once: the JMS commit only tells the broker it may forget the batch.
-        // Were that commit lost, the batch comes again and the store, which already holds it, reports nothing new:
-        // nothing is shown twice.
+        // What the cache holds is shown at once; the JMS commit that follows only tells the broker it may forget
+        // the batch, and the screen need not wait for that round trip. Were the commit lost, the batch comes again,
+        // as it always could: the alarm and action stores, which already hold it, report nothing new; assets,
+        // positions and warnings are handed on again with the same values.
         try {
             afterCommit.run();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "a listener of " + address + " failed; the batch is stored", e);
         }
-        commitJms();
-    }
-
-    /**
-     * Commits the session's JMS transaction without waiting for the broker's answer (Artemis's core session sends
-     * the same commit {@code Session.commit()} sends, but does not block this thread through the broker's journal
-     * sync), so the next batch is not held behind it. The broker applies commits in order; one it never applies
-     * (a failover in between) leaves the batch unacknowledged, and it comes again to a store that already holds it.
-     * A session that is not Artemis's is committed the standard, blocking way.
-     */
-    private void commitJms() {
         try {
-            if (!session.getTransacted()) {
-                return;
-            }
-            if (session instanceof ActiveMQSession artemis) {
-                artemis.getCoreSession().commit(false);
-            } else {
+            if (session.getTransacted()) {
                 session.commit();
             }
-        } catch (JMSException | ActiveMQException e) {
+        } catch (JMSException e) {
             // Failover during commit: the broker redelivers the batch, the store already holds it.
             LOG.log(Level.INFO, "JMS commit on " + address + " failed after the cache commit: " + e.getMessage());
         }

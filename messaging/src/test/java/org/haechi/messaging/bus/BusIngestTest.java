@@ -99,32 +99,6 @@ class BusIngestTest {
     }
 
     @Test
-    void batchesCommittedWithoutWaitingForTheBrokerAreAcknowledgedAndNotDeliveredAgain() throws Exception {
-        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
-        broker.start();
-        startConsole(broker.clientUrl());
-        Collected.await(collected::connected, 20);
-        List<String> bodies = new java.util.ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            bodies.add(alarm("ack-" + i));
-        }
-        publish(broker.clientUrl(), BusAddresses.ALARMS, bodies);
-        Collected.await(() -> collected.received.get() >= 2000, 30);
-        bus.close();
-        cache.close();
-        bus = null;
-        collected.statuses.clear();
-        startConsole(broker.clientUrl()); // same identity, same durable subscription
-        Collected.await(collected::connected, 20);
-        publish(broker.clientUrl(), BusAddresses.ALARMS, List.of(alarm("marker")));
-        // A batch the broker had not taken as acknowledged would come again, ahead of the marker.
-        Collected.await(() -> collected.alarms.stream().anyMatch(a -> a.id().equals("marker")), 30);
-        assertThat(collected.received.get()).isEqualTo(2001);
-        assertThat(collected.alarms).extracting(Alarm::id).doesNotHaveDuplicates().hasSize(2001);
-        assertThat(cache.alarms().countAll()).isEqualTo(2001);
-    }
-
-    @Test
     void anUnreadableBodyIsRejectedAndTheConsumerGoesOn() throws Exception {
         broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
         broker.start();
