@@ -100,8 +100,10 @@ public final class HaechiApp extends Application {
         Scene scene = new Scene(window.root(), Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(HaechiApp.class.getResource("haechi.css").toExternalForm());
         stage.setTitle(text.getString("app.title") + "  [" + runtime.consoleId() + "]");
+        org.haechi.app.alarm.AlarmTableWarmUp.primeInScene(boardView, scene);
         stage.setScene(scene);
         stage.show();
+        Platform.runLater(() -> org.haechi.app.alarm.AlarmTableWarmUp.run(text, scene.getStylesheets()));
         map.view().centreOn(SimRegistry.STREAM_CENTRE, 45);
         feeds.start();
         feeds.loadFromCache(runtime.cache());

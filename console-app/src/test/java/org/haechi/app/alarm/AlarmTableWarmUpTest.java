@@ -1,0 +1,60 @@
+package org.haechi.app.alarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import org.haechi.core.alarm.Alarm;
+import org.haechi.core.alarm.Severity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/** The warm-up renders sample alarms but leaves the operator's queue, selection and bell as they were. */
+class AlarmTableWarmUpTest {
+    static final ResourceBundle TEXT = ResourceBundle.getBundle("org.haechi.app.messages", Locale.ENGLISH);
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void theRealTableGetsItsRowsBackAndNothingReachesTheQueue() throws Exception {
+        List<Alarm> rung = new ArrayList<>();
+        AtomicReference<List<Object>> rowsAfter = new AtomicReference<>();
+        AtomicReference<AlarmBoardViewModel> model = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            AlarmBoardViewModel vm = new AlarmBoardViewModel((id, kind, note) -> null, Runnable::run, Runnable::run);
+            vm.setOnNewCritical(rung::add);
+            Alarm real = AlarmBoardViewModelTest.alarm("real-1", Severity.HIGH, 1);
+            vm.upsert(List.of(real));
+            vm.selectedProperty().set(real);
+            AlarmBoardView view = new AlarmBoardView(vm, TEXT);
+            Scene scene = new Scene(view, 900, 400);
+            AlarmTableWarmUp.primeInScene(view, scene);
+            AlarmTableWarmUp.run(TEXT, scene.getStylesheets());
+            TableView<Alarm> table = view.table();
+            assertThat(table.getItems()).isSameAs(vm.alarms());
+            rowsAfter.set(new ArrayList<>(table.getItems()));
+            model.set(vm);
+        });
+        assertThat(rowsAfter.get()).extracting(a -> ((Alarm) a).id()).containsExactly("real-1");
+        assertThat(model.get().selectedProperty().get().id()).isEqualTo("real-1");
+        assertThat(model.get().openCountProperty().get()).isEqualTo(1);
+        assertThat(rung).isEmpty();
+    }
+
+    @Test
+    void theSamplesCoverEverySeverityAndAreNeverRealIds() {
+        List<Alarm> samples = AlarmTableWarmUp.samples(0);
+        assertThat(samples).hasSize(AlarmTableWarmUp.ROWS);
+        assertThat(samples).extracting(Alarm::severity).contains(Severity.values());
+        assertThat(samples).allMatch(a -> a.id().startsWith("warm-up-"));
+    }
+}
