@@ -25,6 +25,9 @@ import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
 public final class TilePlayer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TilePlayer.class.getName());
     private static final long TICK_MS = 200;
+    /** Longest wait of a snapshot for a stream that is (re)starting. */
+    static final long GRAB_WAIT_MS = 3000;
+    private static final long GRAB_RETRY_MS = 100;
     private final VideoEngine engine;
     private final FrameSink sink;
     private final ScheduledExecutorService control;
@@ -106,20 +109,38 @@ public final class TilePlayer implements AutoCloseable {
     }
 
     /**
-     * The current picture at the stream's own size, taken by libvlc on the control thread; fails when nothing is
-     * playing. Completes on the control thread: hand slow work on to another thread.
+     * The current picture at the stream's own size, taken by libvlc on the control thread. A stream that is starting
+     * or restarting (a reconnection, or the one restart that gives a stream its true shape) is waited for, up to
+     * {@value #GRAB_WAIT_MS} ms, without holding the control thread; fails when nothing is playing by then.
+     * Completes on the control thread: hand slow work on to another thread.
      */
     public CompletableFuture<BufferedImage> grab() {
-        return CompletableFuture.supplyAsync(() -> {
-            if (closed || source == null || !health.isPlaying()) {
+        CompletableFuture<BufferedImage> picture = new CompletableFuture<>();
+        control.execute(() -> grabWhenPlaying(picture, System.nanoTime()
+                + TimeUnit.MILLISECONDS.toNanos(GRAB_WAIT_MS)));
+        return picture;
+    }
+
+    private void grabWhenPlaying(CompletableFuture<BufferedImage> picture, long deadlineNanos) {
+        try {
+            if (closed || source == null) {
                 throw new IllegalStateException("no picture to take");
+            }
+            if (!health.isPlaying()) {
+                if (System.nanoTime() - deadlineNanos >= 0) {
+                    throw new IllegalStateException("no picture to take");
+                }
+                control.schedule(() -> grabWhenPlaying(picture, deadlineNanos), GRAB_RETRY_MS, TimeUnit.MILLISECONDS);
+                return;
             }
             BufferedImage image = player.snapshots().get();
             if (image == null) {
                 throw new IllegalStateException("libvlc took no snapshot");
             }
-            return image;
-        }, control);
+            picture.complete(image);
+        } catch (RuntimeException e) {
+            picture.completeExceptionally(e);
+        }
     }
 
     private void startMedia() {

@@ -107,4 +107,18 @@ class TilePlayerRtspTest {
             player.close();
         }
     }
+
+    @Test
+    void aSnapshotAskedForWhileTheStreamStartsWaitsForItsFirstPicture() throws Exception {
+        TilePlayer player = new TilePlayer(video.engine, new LocalStreams.CountingSink(), video.control,
+                new LocalStreams.StatusLog(), Clock.systemUTC());
+        try {
+            player.play(new CameraSource("cam1", "Test camera", url));
+            // Asked at once, before libvlc plays (as the S key may come during a reconnection).
+            BufferedImage image = player.grab().get(10, TimeUnit.SECONDS);
+            assertThat(image.getWidth()).isEqualTo(640);
+        } finally {
+            player.close();
+        }
+    }
 }
