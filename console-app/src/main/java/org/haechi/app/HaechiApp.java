@@ -103,7 +103,7 @@ public final class HaechiApp extends Application {
         org.haechi.app.alarm.AlarmTableWarmUp.primeInScene(boardView, scene);
         stage.setScene(scene);
         stage.show();
-        Platform.runLater(() -> org.haechi.app.alarm.AlarmTableWarmUp.run(text, scene.getStylesheets()));
+        org.haechi.app.alarm.AlarmTableWarmUp.run(text, scene.getStylesheets(), Platform::runLater);
         map.view().centreOn(SimRegistry.STREAM_CENTRE, 45);
         feeds.start();
         feeds.loadFromCache(runtime.cache());

@@ -181,10 +181,10 @@ public final class CameraTile extends StackPane {
         if (player == null || cam == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no camera on this tile"));
         }
-        Instant takenAt = clock.instant();
-        return player.grab().thenApplyAsync(image -> {
+        // The time burnt in is the grab's: a snapshot asked for during a reconnection waits for the picture.
+        return player.grab().thenApply(image -> new Grabbed(image, clock.instant())).thenApplyAsync(grabbed -> {
             try {
-                return SnapshotWriter.write(image, cam, takenAt, zone, dir);
+                return SnapshotWriter.write(grabbed.image(), cam, grabbed.takenAt(), zone, dir);
             } catch (java.io.IOException e) {
                 throw new CompletionException(e);
             }
@@ -260,5 +260,8 @@ public final class CameraTile extends StackPane {
         if (player != null) {
             player.close();
         }
+    }
+
+    private record Grabbed(java.awt.image.BufferedImage image, Instant takenAt) {
     }
 }

@@ -111,26 +111,28 @@ public final class TilePlayer implements AutoCloseable {
     /**
      * The current picture at the stream's own size, taken by libvlc on the control thread. A stream that is starting
      * or restarting (a reconnection, or the one restart that gives a stream its true shape) is waited for, up to
-     * {@value #GRAB_WAIT_MS} ms, without holding the control thread; fails when nothing is playing by then.
-     * Completes on the control thread: hand slow work on to another thread.
+     * {@value #GRAB_WAIT_MS} ms, without holding the control thread; fails when nothing is playing by then, or when
+     * the player has been given another camera meanwhile (the picture would be that camera's). Completes on the
+     * control thread: hand slow work on to another thread.
      */
     public CompletableFuture<BufferedImage> grab() {
         CompletableFuture<BufferedImage> picture = new CompletableFuture<>();
-        control.execute(() -> grabWhenPlaying(picture, System.nanoTime()
-                + TimeUnit.MILLISECONDS.toNanos(GRAB_WAIT_MS)));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRAB_WAIT_MS);
+        control.execute(() -> grabWhenPlaying(picture, source, deadline));
         return picture;
     }
 
-    private void grabWhenPlaying(CompletableFuture<BufferedImage> picture, long deadlineNanos) {
+    private void grabWhenPlaying(CompletableFuture<BufferedImage> picture, CameraSource wanted, long deadlineNanos) {
         try {
-            if (closed || source == null) {
+            if (closed || wanted == null || source != wanted) {
                 throw new IllegalStateException("no picture to take");
             }
             if (!health.isPlaying()) {
                 if (System.nanoTime() - deadlineNanos >= 0) {
                     throw new IllegalStateException("no picture to take");
                 }
-                control.schedule(() -> grabWhenPlaying(picture, deadlineNanos), GRAB_RETRY_MS, TimeUnit.MILLISECONDS);
+                control.schedule(() -> grabWhenPlaying(picture, wanted, deadlineNanos), GRAB_RETRY_MS,
+                        TimeUnit.MILLISECONDS);
                 return;
             }
             BufferedImage image = player.snapshots().get();

@@ -121,4 +121,20 @@ class TilePlayerRtspTest {
             player.close();
         }
     }
+
+    @Test
+    void aSnapshotWaitingForItsCameraFailsWhenTheTileIsGivenAnother() throws Exception {
+        TilePlayer player = new TilePlayer(video.engine, new LocalStreams.CountingSink(), video.control,
+                new LocalStreams.StatusLog(), Clock.systemUTC());
+        try {
+            player.play(new CameraSource("cam1", "Test camera", url));
+            var picture = player.grab();
+            player.play(new CameraSource("cam2", "Other camera", url)); // while the snapshot waits for cam1
+            assertThat(picture).failsWithin(10, TimeUnit.SECONDS)
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withMessageContaining("no picture to take");
+        } finally {
+            player.close();
+        }
+    }
 }

@@ -25,6 +25,7 @@ public final class AlarmBoardView extends VBox {
             .withZone(ZoneId.of("Asia/Seoul"));
     private final TableView<Alarm> table = new TableView<>();
     private final AlarmBoardViewModel vm;
+    private final javafx.collections.ListChangeListener<Alarm> followSelection = c -> showSelection();
 
     public AlarmBoardView(AlarmBoardViewModel vm, ResourceBundle text) {
         this.vm = vm;
@@ -67,7 +68,7 @@ public final class AlarmBoardView extends VBox {
         });
         vm.selectedProperty().addListener((o, a, b) -> showSelection());
         // Registered after the table's own listener: puts the operator's selection back on its alarm's row.
-        vm.alarms().addListener((javafx.collections.ListChangeListener<Alarm>) c -> showSelection());
+        vm.alarms().addListener(followSelection);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.A) {
                 vm.acknowledgeSelected();
@@ -81,7 +82,10 @@ public final class AlarmBoardView extends VBox {
     private void showSelection() {
         var model = table.getSelectionModel();
         Alarm want = vm.selectedProperty().get();
-        Alarm have = model.getSelectedItem();
+        // The row at the selected index, not getSelectedItem(): the table can shift its index over a change and
+        // leave the item it reports behind.
+        int at = model.getSelectedIndex();
+        Alarm have = at >= 0 && at < table.getItems().size() ? table.getItems().get(at) : null;
         if (want == null) {
             if (have != null) {
                 model.clearSelection();
@@ -99,6 +103,22 @@ public final class AlarmBoardView extends VBox {
             }
         }
         model.clearSelection();
+    }
+
+    /**
+     * Shows {@code samples} instead of the queue while {@code render} runs, then the queue again, with this view's
+     * selection listener registered after the table's again (the order {@link #showSelection} relies on). For the
+     * start-up warm-up; nothing may be selected.
+     */
+    void showMeanwhile(List<Alarm> samples, Runnable render) {
+        vm.alarms().removeListener(followSelection);
+        table.setItems(javafx.collections.FXCollections.observableList(samples));
+        try {
+            render.run();
+        } finally {
+            table.setItems(vm.alarms());
+            vm.alarms().addListener(followSelection);
+        }
     }
 
     /** Gives the queue its right-click menu of operator actions. */

@@ -38,7 +38,7 @@ class AlarmTableWarmUpTest {
             AlarmBoardView view = new AlarmBoardView(vm, TEXT);
             Scene scene = new Scene(view, 900, 400);
             AlarmTableWarmUp.primeInScene(view, scene);
-            AlarmTableWarmUp.run(TEXT, scene.getStylesheets());
+            AlarmTableWarmUp.run(TEXT, scene.getStylesheets(), Runnable::run);
             TableView<Alarm> table = view.table();
             assertThat(table.getItems()).isSameAs(vm.alarms());
             rowsAfter.set(new ArrayList<>(table.getItems()));
@@ -56,5 +56,37 @@ class AlarmTableWarmUpTest {
         assertThat(samples).hasSize(AlarmTableWarmUp.ROWS);
         assertThat(samples).extracting(Alarm::severity).contains(Severity.values());
         assertThat(samples).allMatch(a -> a.id().startsWith("warm-up-"));
+    }
+
+    @Test
+    void afterTheWarmUpTheHighlightedRowIsStillTheOperatorsAlarm() throws Exception {
+        AtomicReference<String> highlighted = new AtomicReference<>();
+        AtomicReference<String> selected = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            AlarmBoardViewModel vm = new AlarmBoardViewModel((id, kind, note) -> null, Runnable::run, Runnable::run);
+            AlarmBoardView view = new AlarmBoardView(vm, TEXT);
+            Scene scene = new Scene(view, 900, 400);
+            AlarmTableWarmUp.primeInScene(view, scene);
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.setScene(scene);
+            stage.show();
+            Alarm a = AlarmBoardViewModelTest.alarm("a", Severity.CRITICAL, 10);
+            Alarm b = AlarmBoardViewModelTest.alarm("b", Severity.CRITICAL, 9);
+            Alarm x = AlarmBoardViewModelTest.alarm("x", Severity.HIGH, 8);
+            Alarm c = AlarmBoardViewModelTest.alarm("c", Severity.LOW, 7);
+            vm.upsert(List.of(a, b, x, c));
+            vm.selectedProperty().set(x);
+            // the two rows above X close, and a new alarm sorts just below it: X moves from row 2 to row 0
+            vm.stage(List.of(a.withState(org.haechi.core.alarm.AlarmState.CLOSED, false),
+                    b.withState(org.haechi.core.alarm.AlarmState.CLOSED, false),
+                    AlarmBoardViewModelTest.alarm("n", Severity.HIGH, 5)));
+            vm.publish();
+            TableView<Alarm> table = view.table();
+            highlighted.set(table.getItems().get(table.getSelectionModel().getSelectedIndex()).id());
+            selected.set(vm.selectedProperty().get().id());
+            stage.close();
+        });
+        assertThat(selected.get()).isEqualTo("x");
+        assertThat(highlighted.get()).isEqualTo("x");
     }
 }
