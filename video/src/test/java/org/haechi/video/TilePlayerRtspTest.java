@@ -110,8 +110,7 @@ class TilePlayerRtspTest {
 
     @Test
     void aSnapshotAskedForWhileTheStreamStartsWaitsForItsFirstPicture() throws Exception {
-        TilePlayer player = new TilePlayer(video.engine, new LocalStreams.CountingSink(), video.control,
-                new LocalStreams.StatusLog(), Clock.systemUTC());
+        TilePlayer player = quietPlayer();
         try {
             player.play(new CameraSource("cam1", "Test camera", url));
             // Asked at once, before libvlc plays (as the S key may come during a reconnection).
@@ -124,8 +123,7 @@ class TilePlayerRtspTest {
 
     @Test
     void aSnapshotWaitingForItsCameraFailsWhenTheTileIsGivenAnother() throws Exception {
-        TilePlayer player = new TilePlayer(video.engine, new LocalStreams.CountingSink(), video.control,
-                new LocalStreams.StatusLog(), Clock.systemUTC());
+        TilePlayer player = quietPlayer();
         try {
             player.play(new CameraSource("cam1", "Test camera", url));
             var picture = player.grab();
@@ -136,5 +134,10 @@ class TilePlayerRtspTest {
         } finally {
             player.close();
         }
+    }
+
+    private TilePlayer quietPlayer() {
+        return new TilePlayer(video.engine, new LocalStreams.CountingSink(), video.control,
+                new LocalStreams.StatusLog(), Clock.systemUTC());
     }
 }

@@ -25,7 +25,6 @@ public final class AlarmBoardView extends VBox {
             .withZone(ZoneId.of("Asia/Seoul"));
     private final TableView<Alarm> table = new TableView<>();
     private final AlarmBoardViewModel vm;
-    private final javafx.collections.ListChangeListener<Alarm> followSelection = c -> showSelection();
 
     public AlarmBoardView(AlarmBoardViewModel vm, ResourceBundle text) {
         this.vm = vm;
@@ -67,8 +66,9 @@ public final class AlarmBoardView extends VBox {
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> showSelection());
-        // Registered after the table's own listener: puts the operator's selection back on its alarm's row.
-        vm.alarms().addListener(followSelection);
+        // After the table has taken the change in (whatever the order of the list's listeners): puts the operator's
+        // selection back on its alarm's row.
+        vm.setAfterRowsChanged(this::showSelection);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.A) {
                 vm.acknowledgeSelected();
@@ -106,18 +106,15 @@ public final class AlarmBoardView extends VBox {
     }
 
     /**
-     * Shows {@code samples} instead of the queue while {@code render} runs, then the queue again, with this view's
-     * selection listener registered after the table's again (the order {@link #showSelection} relies on). For the
-     * start-up warm-up; nothing may be selected.
+     * Shows {@code samples} instead of the queue while {@code render} runs, then the queue again. For the start-up
+     * warm-up; nothing may be selected.
      */
     void showMeanwhile(List<Alarm> samples, Runnable render) {
-        vm.alarms().removeListener(followSelection);
         table.setItems(javafx.collections.FXCollections.observableList(samples));
         try {
             render.run();
         } finally {
             table.setItems(vm.alarms());
-            vm.alarms().addListener(followSelection);
         }
     }
 

@@ -35,6 +35,7 @@ public final class AlarmBoardViewModel {
     private final Map<String, Alarm> staged = new LinkedHashMap<>();
     private final ObjectProperty<Alarm> selected = new SimpleObjectProperty<>();
     private boolean updatingRows;
+    private Runnable afterRowsChanged = () -> { };
     private final ReadOnlyIntegerWrapper openCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
     private final AlarmCommands commands;
@@ -143,6 +144,7 @@ public final class AlarmBoardViewModel {
         updatingRows = true;
         try {
             shown.replaceSorted(now, AlarmOrder.QUEUE);
+            afterRowsChanged.run();
         } finally {
             updatingRows = false;
         }
@@ -150,6 +152,14 @@ public final class AlarmBoardViewModel {
         if (sel != null) {
             selected.set(byId.get(sel.id()));
         }
+    }
+
+    /**
+     * Runs {@code action} each time the rows have changed, after every listener of {@link #alarms()} (a table's
+     * among them) has seen the change, still while {@link #isUpdatingRows()}. One action: the view's.
+     */
+    public void setAfterRowsChanged(Runnable action) {
+        afterRowsChanged = action;
     }
 
     /** True while {@link #alarms()} is being changed; a view ignores its table's selection events meanwhile. */

@@ -26,6 +26,7 @@ public final class AlarmTableWarmUp {
     private static final Logger LOG = Logger.getLogger(AlarmTableWarmUp.class.getName());
     static final int ROUNDS = 3;
     static final int ROWS = 40;
+    private static final String FAILED = "the alarm table's warm-up failed; the first storm may stutter";
 
     private AlarmTableWarmUp() {
     }
@@ -45,7 +46,7 @@ public final class AlarmTableWarmUp {
                 scene.getStylesheets().addAll(stylesheets);
                 round(vm, view, 0, 0, fx);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "the alarm table's warm-up failed; the first storm may stutter", e);
+                LOG.log(Level.WARNING, FAILED, e);
             }
         });
     }
@@ -56,7 +57,7 @@ public final class AlarmTableWarmUp {
             vm.upsert(samples(round));
             view.snapshot(null, null);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the alarm table's warm-up failed; the first storm may stutter", e);
+            LOG.log(Level.WARNING, FAILED, e);
             return;
         }
         long total = nanosSoFar + System.nanoTime() - start;
@@ -77,7 +78,7 @@ public final class AlarmTableWarmUp {
         try {
             view.showMeanwhile(samples(0), () -> scene.snapshot(null));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the alarm table's warm-up failed; the first storm may stutter", e);
+            LOG.log(Level.WARNING, FAILED, e);
         }
     }
 

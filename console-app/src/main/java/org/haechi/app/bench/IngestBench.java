@@ -33,7 +33,8 @@ public final class IngestBench {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("haechi-bench-ingest");
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores; data in " + dir);
-        if (args.length > 0 && args[0].equals("burst")) {
+        String only = args.length > 0 ? args[0] : "";
+        if (only.equals("burst")) {
             // Only phase (3), for profiling the FX thread.
             BurstRun.Result burst = BurstRun.run(dir.resolve("burst"));
             printSecondStorm(burst);
@@ -51,18 +52,17 @@ public final class IngestBench {
                 await(first::isConnected, 60);
                 Thread.sleep(500);
             }
-            boolean latencyOnly = args.length > 0 && args[0].equals("latency");
-            if (!latencyOnly) {
+            if (!only.equals("latency")) {
                 ratios = drainRounds(broker, cache);
             }
-            if (args.length > 0 && args[0].equals("drain")) {
+            if (only.equals("drain")) {
                 // Only phase (1), for comparing ingest changes.
                 java.util.Arrays.sort(ratios);
                 System.out.printf("RESULT ingest ratio=%.2f%n", ratios[ROUNDS / 2]);
                 System.exit(0);
             }
             latency = LatencyRun.run(broker.url, cache);
-            if (latencyOnly) {
+            if (only.equals("latency")) {
                 // Only phase (2), on a JVM that phase (1) has not warmed: its figures are higher and noisier than
                 // a full run's, so compare only runs of this mode with each other.
                 System.out.printf("RESULT ingest p99_ratio=%.2f%n", latency.haechiP99() / latency.rawP99());

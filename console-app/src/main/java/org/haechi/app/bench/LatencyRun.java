@@ -17,7 +17,7 @@ import org.haechi.messaging.bus.BusService;
 import org.haechi.messaging.cache.CacheStores;
 
 /**
- * Publish-to-screen latency at a steady 1,000 alarms/s: the raw consumer's publish-to-receive against Haechi's
+ * Publish-to-view-model latency at a steady 1,000 alarms/s: the raw consumer's publish-to-receive against Haechi's
  * publish-to-row-in-the-alarm-board-view-model (ingest, H2 commit, one hand-off per FX pulse as in the console,
  * upsert), both subscribed at once to the same stream.
  */
