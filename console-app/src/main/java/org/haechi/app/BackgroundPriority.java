@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
- * Keeps the operator's screen ahead of background work on a busy workstation (Linux): the JIT compilers and the bus
- * consumers run a few steps nicer than the FX and render threads, so in a storm, or right after a start when the JIT compiles everything at once, the FX thread gets a core when it needs
- * one and the background takes what is left. Nothing waits less overall, nothing is dropped: the bus keeps its
+ * Keeps the operator's screen ahead of background work on a busy workstation (Linux): the JIT compilers, the bus
+ * consumers and Artemis's threads (the embedded broker's and the bus client's) run a few steps nicer than the FX and
+ * render threads, so in a storm, or right after a start when the JIT compiles everything at once, the FX thread gets
+ * a core when it needs one and the background takes what is left. Nothing waits less overall, nothing is dropped: the bus keeps its
  * messages until they are stored (ADR 0010). Only ever lowers a thread's priority, which needs no privilege; threads
  * a lowered thread starts inherit its value.
  * {@link #apply()} rescans the process's threads (pools grow); any one thread.
@@ -27,7 +29,9 @@ final class BackgroundPriority {
     private static final int PRIO_PROCESS = 0;
     private static final Path TASKS = Path.of("/proc/self/task");
     private static final List<String> BACKGROUND_PREFIXES = List.of("C1 CompilerThre", "C2 CompilerThre",
-            "haechi-consume");
+            "haechi-consume", "activemq-");
+    /** Artemis's pool threads (its ActiveMQThreadFactory names them "Thread-N (group)"): broker and client. */
+    private static final Pattern ARTEMIS_POOL = Pattern.compile("Thread-\\d+ \\(");
     private final Set<String> done = new HashSet<>();
     private boolean disabled = NICE <= 0 || !Files.isDirectory(TASKS);
     private LibC libc;
@@ -37,13 +41,13 @@ final class BackgroundPriority {
     }
 
     /**
-     * Whether a thread of that (kernel, 15-character) name is background work: the JIT compilers and the bus
-     * consumers (decode and store). Not the outbox (it carries the operator's own actions), not Artemis's threads:
-     * the embedded broker serves other programs too, and a client thread late with its pings would have the broker
-     * drop the connection.
+     * Whether a thread of that (kernel, 15-character) name is background work: the JIT compilers, the bus
+     * consumers (decode and store), and Artemis's pool and timer threads, which in the embedded default include the
+     * broker's (journal, delivery, network). Not the outbox (it carries the operator's own actions; the Artemis
+     * client threads that send them run nicer, which under load delays an action by a scheduler slice, not more).
      */
     static boolean isBackground(String name) {
-        return BACKGROUND_PREFIXES.stream().anyMatch(name::startsWith);
+        return BACKGROUND_PREFIXES.stream().anyMatch(name::startsWith) || ARTEMIS_POOL.matcher(name).lookingAt();
     }
 
     /**

@@ -19,8 +19,9 @@ class BackgroundPriorityTest {
         assertThat(BackgroundPriority.isBackground("C2 CompilerThre")).isTrue();
         assertThat(BackgroundPriority.isBackground("haechi-consume-")).isTrue();
         assertThat(BackgroundPriority.isBackground("haechi-outbox")).as("the operator's own actions").isFalse();
-        assertThat(BackgroundPriority.isBackground("Thread-3 (Activ")).as("Artemis keeps its priority").isFalse();
-        assertThat(BackgroundPriority.isBackground("activemq-buffer")).isFalse();
+        assertThat(BackgroundPriority.isBackground("Thread-3 (Activ")).as("Artemis's pools").isTrue();
+        assertThat(BackgroundPriority.isBackground("Thread-12 (Acti")).isTrue();
+        assertThat(BackgroundPriority.isBackground("activemq-buffer")).isTrue();
         assertThat(BackgroundPriority.isBackground("JavaFX Applicat")).isFalse();
         assertThat(BackgroundPriority.isBackground("QuantumRenderer")).isFalse();
         assertThat(BackgroundPriority.isBackground("haechi-video-co")).isFalse();

@@ -72,6 +72,8 @@ final class LatencyRun {
             Thread.sleep(2000);
             publishSteadily(url, total, measureFrom);
             IngestBench.await(() -> rawConsumer.received.get() >= total && shown.get() >= total, 120);
+        } finally {
+            Platform.runLater(toBoard::stop);
         }
         Percentiles r = new Percentiles(IngestBench.toMillis(raw));
         Percentiles h = new Percentiles(IngestBench.toMillis(haechi));

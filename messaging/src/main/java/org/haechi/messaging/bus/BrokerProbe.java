@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 
 /** Whether any broker of an Artemis URL accepts a TCP connection (it answers, whatever its state). Any thread. */
 final class BrokerProbe {
-    private static final Pattern ENDPOINT = Pattern.compile("tcp://([^:/,()?\\s]+):(\\d+)");
+    /** Artemis's port when a URL names none. */
+    static final int DEFAULT_PORT = 61616;
+    /** {@code tcp://host[:port]}, the host a name, an IPv4 address or a bracketed IPv6 address. */
+    private static final Pattern ENDPOINT = Pattern.compile("tcp://(\\[[^\\]\\s]+\\]|[^:/,()?\\[\\]\\s]+)(?::(\\d+))?");
     private static final int TIMEOUT_MS = 1000;
 
     private BrokerProbe() {
@@ -21,7 +24,14 @@ final class BrokerProbe {
         List<InetSocketAddress> found = new ArrayList<>();
         Matcher m = ENDPOINT.matcher(url);
         while (m.find()) {
-            found.add(InetSocketAddress.createUnresolved(m.group(1), Integer.parseInt(m.group(2))));
+            String host = m.group(1);
+            if (host.startsWith("[")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            int port = m.group(2) == null ? DEFAULT_PORT : Integer.parseInt(m.group(2));
+            if (port <= 65535) {
+                found.add(InetSocketAddress.createUnresolved(host, port));
+            }
         }
         return found;
     }
