@@ -43,8 +43,9 @@ final class BackgroundPriority {
     /**
      * Whether a thread of that (kernel, 15-character) name is background work: the JIT compilers, the bus
      * consumers (decode and store), and Artemis's pool and timer threads, which in the embedded default include the
-     * broker's (journal, delivery, network). Not the outbox (it carries the operator's own actions; the Artemis
-     * client threads that send them run nicer, which under load delays an action by a scheduler slice, not more).
+     * broker's (journal, delivery, network). Not the outbox thread (the operator's own actions), although the
+     * Artemis threads its sends pass through run nicer: while the process is busy an action reaches the other
+     * consoles later (ADR 0010, session-6 addendum).
      */
     static boolean isBackground(String name) {
         return BACKGROUND_PREFIXES.stream().anyMatch(name::startsWith) || ARTEMIS_POOL.matcher(name).lookingAt();

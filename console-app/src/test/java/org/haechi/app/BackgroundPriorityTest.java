@@ -53,6 +53,24 @@ class BackgroundPriorityTest {
         }
     }
 
+    @Test
+    void knowsArtemisPoolThreadsByTheNameTheKernelGivesThem() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/thread-self")), "Linux only");
+        CountDownLatch stop = new CountDownLatch(1);
+        CompletableFuture<Path> task = new CompletableFuture<>();
+        Thread pooled = new org.apache.activemq.artemis.utils.ActiveMQThreadFactory(
+                "ActiveMQ-client-global-threads", true, null).newThread(() -> runUntil(stop, task));
+        pooled.start();
+        try {
+            String comm = Files.readString(task.get(10, TimeUnit.SECONDS).resolve("comm")).strip();
+            assertThat(comm).as("Artemis's own naming, cut to 15 characters by the kernel").startsWith("Thread-");
+            assertThat(BackgroundPriority.isBackground(comm)).isTrue();
+        } finally {
+            stop.countDown();
+            pooled.join();
+        }
+    }
+
     /** Publishes the calling thread's /proc/self/task entry, then waits. */
     private static void runUntil(CountDownLatch latch, CompletableFuture<Path> task) {
         try {

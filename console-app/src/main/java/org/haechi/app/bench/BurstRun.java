@@ -80,11 +80,16 @@ final class BurstRun {
             }
         };
         onFx(timer::start);
+        long start = System.nanoTime();
         try (BenchBroker.Publisher publisher = new BenchBroker.Publisher("tcp://127.0.0.1:" + brokerPort)) {
             publisher.publishBacklog(prefix, BURST);
         }
+        long sent = System.nanoTime();
         IngestBench.await(() -> metrics(metricsPort).contains("haechi_cache_alarms " + cachedAfter + ".0"), 180,
                 POLL_MS);
+        // How long the storm lasted for the console: a slower ingest spreads the same work over more pulses.
+        System.out.printf("storm %s: %d alarms sent in %.2f s, all in the cache %.2f s after the first was sent%n",
+                prefix, BURST, (sent - start) / 1e9, (System.nanoTime() - start) / 1e9);
         Thread.sleep(2000);
         onFx(timer::stop);
         return new Percentiles(pulses.stream().mapToDouble(Double::doubleValue).toArray());

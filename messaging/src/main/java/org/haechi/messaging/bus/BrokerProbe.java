@@ -28,8 +28,9 @@ final class BrokerProbe {
             if (host.startsWith("[")) {
                 host = host.substring(1, host.length() - 1);
             }
-            int port = m.group(2) == null ? DEFAULT_PORT : Integer.parseInt(m.group(2));
-            if (port <= 65535) {
+            String digits = m.group(2);
+            int port = digits == null ? DEFAULT_PORT : digits.length() > 5 ? -1 : Integer.parseInt(digits);
+            if (port >= 0 && port <= 65535) {
                 found.add(InetSocketAddress.createUnresolved(host, port));
             }
         }

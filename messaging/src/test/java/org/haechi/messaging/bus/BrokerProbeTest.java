@@ -29,16 +29,19 @@ class BrokerProbeTest {
 
     @Test
     void readsBracketedIpv6Addresses() {
-        assertThat(BrokerProbe.endpoints("(tcp://[::1]:61700,tcp://[fd00::5])?ha=true"))
+        assertThat(BrokerProbe.endpoints("(tcp://[::1]:61700,tcp://[fd00::5],tcp://[fe80::1%eth0]:61617?x=y)?ha=true"))
                 .extracting(InetSocketAddress::getHostString, InetSocketAddress::getPort)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("::1", 61700),
-                        org.assertj.core.groups.Tuple.tuple("fd00::5", 61616));
+                        org.assertj.core.groups.Tuple.tuple("fd00::5", 61616),
+                        org.assertj.core.groups.Tuple.tuple("fe80::1%eth0", 61617));
     }
 
     @Test
     void somethingThatIsNoEndpointGivesNone() {
         assertThat(BrokerProbe.endpoints("vm://0")).isEmpty();
         assertThat(BrokerProbe.endpoints("tcp://host:99999")).as("no such port").isEmpty();
+        assertThat(BrokerProbe.endpoints("tcp://host:123456789012")).as("far past any port").isEmpty();
+        assertThat(BrokerProbe.endpoints("udp://231.7.7.7:9876")).as("discovery, not a broker").isEmpty();
         assertThat(BrokerProbe.anyAnswers("not a url")).isFalse();
     }
 
