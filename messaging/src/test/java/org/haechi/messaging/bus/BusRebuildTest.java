@@ -96,15 +96,6 @@ class BusRebuildTest {
         assertThat(collected.statuses).noneMatch(s -> BusService.STALLED.equals(s.detail()));
     }
 
-    @Test
-    void endpointsOfAnHaListAreAllProbed() {
-        assertThat(BrokerProbe.endpoints("(tcp://a.example:61616,tcp://b.example:61617)?ha=true"))
-                .extracting(InetSocketAddress::getHostString, InetSocketAddress::getPort)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a.example", 61616),
-                        org.assertj.core.groups.Tuple.tuple("b.example", 61617));
-        assertThat(BrokerProbe.endpoints("vm://0")).isEmpty();
-    }
-
     /** A real broker on the port and a console on it, connected, rebuilding after the given times. */
     private void startBrokerAndConsole(int port, Duration offline, Duration answering) throws Exception {
         broker = new EmbeddedBroker(dir.resolve("broker"), port);
