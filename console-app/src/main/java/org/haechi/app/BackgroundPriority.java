@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * Keeps the operator's screen ahead of background work on a busy workstation (Linux): the JIT compilers, the bus
  * consumers and Artemis's threads (the embedded broker's and the bus client's) run a few steps nicer than the FX and
  * render threads, so in a storm, or right after a start when the JIT compiles everything at once, the FX thread gets
- * a core when it needs one and the background takes what is left. Nothing waits less overall, nothing is dropped: the bus keeps its
- * messages until they are stored (ADR 0010). Only ever lowers a thread's priority, which needs no privilege; threads
- * a lowered thread starts inherit its value.
+ * a core when it needs one and the background takes what is left. Nothing waits less overall, nothing is dropped:
+ * the bus keeps its messages until they are stored (ADR 0010). Only ever lowers a thread's priority, which needs no
+ * privilege; threads a lowered thread starts inherit its value.
  * {@link #apply()} rescans the process's threads (pools grow); any one thread.
  */
 final class BackgroundPriority {
