@@ -45,6 +45,8 @@ public final class HaechiApp extends Application {
         return t;
     });
     private final CriticalSound sound = new CriticalSound();
+    private final org.haechi.app.camera.StartupWallFill startupWall =
+            new org.haechi.app.camera.StartupWallFill(SimRegistry.STREAM_CENTRE);
     private ConsoleRuntime runtime;
     private ConsoleMetrics metrics;
     private ConsoleMap map;
@@ -194,9 +196,9 @@ public final class HaechiApp extends Application {
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             map.flushAssets();
             status.update(runtime.stats(), metrics.rejectedTotal(), map.assetCount(), map.tagCount());
-            if (board.selectedProperty().get() == null && wall.playingCount() == 0 && !map.streamedCameras()
-                    .isEmpty() && wall.tiles().get(0).camera() == null) {
-                wall.show(CameraChooser.nearestWithStream(SimRegistry.STREAM_CENTRE, map.streamedCameras(), 4));
+            if (!startupWall.isDone()) {
+                startupWall.next(wall.wallLayout().cameras(), map.streamedCameras(),
+                        board.selectedProperty().get() != null).forEach(wall.wallLayout()::assign);
             }
         }));
         tick.setCycleCount(Timeline.INDEFINITE);
