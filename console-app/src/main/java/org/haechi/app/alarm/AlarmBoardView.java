@@ -106,11 +106,11 @@ public final class AlarmBoardView extends VBox {
     }
 
     /**
-     * Shows {@code samples} instead of the queue while {@code render} runs, then the queue again. For the start-up
-     * warm-up; nothing may be selected.
+     * Shows {@code samples} instead of the queue while {@code render} runs (which may change them), then the queue
+     * again. For the start-up warm-up; nothing may be selected.
      */
-    void showMeanwhile(List<Alarm> samples, Runnable render) {
-        table.setItems(javafx.collections.FXCollections.observableList(samples));
+    void showMeanwhile(javafx.collections.ObservableList<Alarm> samples, Runnable render) {
+        table.setItems(samples);
         try {
             render.run();
         } finally {

@@ -18,7 +18,7 @@ import org.haechi.core.geo.GeoPoint;
 /**
  * Makes the alarm table's first fill happen before the first storm: a cold first fill took a 370 ms layout pass and
  * 150 ms of painting in one pulse while the storm was arriving (docs/benchmarks.md, session 5). Before the window
- * opens, the real table shows sample alarms for one off-screen rendering of its scene ({@link #primeInScene}); once
+ * opens, the real table shows sample alarms for a few off-screen renderings of its scene ({@link #primeInScene}); once
  * it is open, a throw-away queue is filled and rendered off screen a few times ({@link #run}), so the code of a fill
  * is loaded and less cold. Nothing of it reaches the operator's queue, the cache or the bell. FX thread.
  */
@@ -26,9 +26,18 @@ public final class AlarmTableWarmUp {
     private static final Logger LOG = Logger.getLogger(AlarmTableWarmUp.class.getName());
     static final int ROUNDS = 3;
     static final int ROWS = 40;
+    /** System property: how many renderings {@link #primeInScene} makes (a tuning switch for the benchmark). */
+    public static final String ROUNDS_PROPERTY = "haechi.tableWarmUpRounds";
+    static final int PRIME_ROUNDS = Integer.getInteger(ROUNDS_PROPERTY, 8);
+    static final int PRIME_ROWS = 200;
     private static final String FAILED = "the alarm table's warm-up failed; the first storm may stutter";
 
     private AlarmTableWarmUp() {
+    }
+
+    /** How many off-screen renderings {@link #primeInScene} makes. */
+    public static int primeRounds() {
+        return PRIME_ROUNDS;
     }
 
     /**
@@ -70,16 +79,39 @@ public final class AlarmTableWarmUp {
     }
 
     /**
-     * Shows sample alarms in the real queue's table for one off-screen rendering of its scene, before the window
-     * opens, then gives the table back its real rows: the scene's style lookups for the table's rows and cells are
-     * then made. A failure is logged and start-up goes on.
+     * Before the window opens: the real queue's table shows sample alarms for {@value #PRIME_ROUNDS} off-screen
+     * renderings of its scene, each after a change of rows made as a storm makes it (one list change of rows added
+     * above and below those shown), then gets its real rows back. The scene's style lookups for rows and cells are
+     * then made, and the code of a change, its layout and its painting has run many times more. With one rendering
+     * the first fill after the window opened took a worst pulse of 88-156 ms, with eight 60-92 ms, at the cost of
+     * about a second more before the window opens ({@code ./haechi bench table}, docs/benchmarks.md, session 7).
+     * A failure is logged and start-up goes on.
      */
     public static void primeInScene(AlarmBoardView view, Scene scene) {
+        long start = System.nanoTime();
         try {
-            view.showMeanwhile(samples(0), () -> scene.snapshot(null));
+            QueueList rows = new QueueList();
+            view.showMeanwhile(rows, () -> {
+                List<Alarm> shown = List.of();
+                for (int round = 0; round < PRIME_ROUNDS; round++) {
+                    shown = merged(shown, samples(round));
+                    rows.replaceSorted(shown, AlarmOrder.QUEUE);
+                    scene.snapshot(null);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, FAILED, e);
         }
+        LOG.info(() -> "alarm table primed: " + (System.nanoTime() - start) / 1_000_000 + " ms in " + PRIME_ROUNDS
+                + " renderings before the window opened");
+    }
+
+    /** The rows shown plus the new ones, in queue order, at most {@value #PRIME_ROWS}. */
+    private static List<Alarm> merged(List<Alarm> shown, List<Alarm> added) {
+        List<Alarm> all = new ArrayList<>(shown);
+        all.addAll(added);
+        all.sort(AlarmOrder.QUEUE);
+        return new ArrayList<>(all.subList(0, Math.min(all.size(), PRIME_ROWS)));
     }
 
     static List<Alarm> samples(int round) {
@@ -90,7 +122,8 @@ public final class AlarmTableWarmUp {
         AlarmState[] states = {AlarmState.NEW, AlarmState.ACKNOWLEDGED, AlarmState.ASSIGNED};
         for (int i = 0; i < ROWS; i++) {
             AlarmType type = types[(i + round) % types.length];
-            Instant at = now.minusSeconds(round * ROWS + i);
+            // A later round is newer: its alarms sort above the earlier ones', as a storm's do.
+            Instant at = now.minusSeconds(3600).plusSeconds(round * ROWS + i);
             alarms.add(new Alarm("warm-up-" + round + "-" + i, type, type.name(), severities[i % severities.length],
                     at, at, new GeoPoint(37.5665, 126.978), "warm-up", "비상벨 warm-up " + i, Map.of(),
                     states[i % states.length], i % 7 == 0));

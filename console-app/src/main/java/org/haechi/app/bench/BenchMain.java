@@ -14,8 +14,9 @@ public final class BenchMain {
             case "map" -> MapBench.main(rest);
             case "video" -> VideoBench.main(rest);
             case "ingest" -> IngestBench.main(rest);
+            case "table" -> TableWarmUpBench.main(rest);
             default -> {
-                System.err.println("usage: ./haechi bench map|ingest|video");
+                System.err.println("usage: ./haechi bench map|ingest|video|table");
                 System.exit(2);
             }
         }
