@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -109,7 +110,7 @@ public final class AlarmBoardView extends VBox {
      * Shows {@code samples} instead of the queue while {@code render} runs (which may change them), then the queue
      * again. For the start-up warm-up; nothing may be selected.
      */
-    void showMeanwhile(javafx.collections.ObservableList<Alarm> samples, Runnable render) {
+    void showMeanwhile(ObservableList<Alarm> samples, Runnable render) {
         table.setItems(samples);
         try {
             render.run();

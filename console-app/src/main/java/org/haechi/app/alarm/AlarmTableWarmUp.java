@@ -79,21 +79,28 @@ public final class AlarmTableWarmUp {
     }
 
     /**
-     * Before the window opens: the real queue's table shows sample alarms for {@value #PRIME_ROUNDS} off-screen
+     * Before the window opens: the real queue's table shows sample alarms for eight (by default: see
+     * {@link #ROUNDS_PROPERTY}) off-screen
      * renderings of its scene, each after a change of rows made as a storm makes it (one list change of rows added
      * above and below those shown), then gets its real rows back. The scene's style lookups for rows and cells are
-     * then made, and the code of a change, its layout and its painting has run many times more. With one rendering
-     * the first fill after the window opened took a worst pulse of 88-156 ms, with eight 60-92 ms, at the cost of
-     * about a second more before the window opens ({@code ./haechi bench table}, docs/benchmarks.md, session 7).
-     * A failure is logged and start-up goes on.
+     * then made, and the code of a change, its layout and its painting has run many times more. In
+     * {@code ./haechi bench table} the first fill after the window opened then took a worst pulse of 60-92 ms
+     * against 88-156 ms with one rendering (median 65 against 117 ms), at the cost of about a second more before
+     * the window opens; the full ingest benchmark's first storm could not tell the two apart (docs/benchmarks.md,
+     * session 7). A failure is logged and start-up goes on.
      */
     public static void primeInScene(AlarmBoardView view, Scene scene) {
         long start = System.nanoTime();
         try {
+            // Filled before it is shown: an empty list equals the (empty) queue, and the table's items property does
+            // not report a change to an equal list.
             QueueList rows = new QueueList();
+            List<Alarm> first = merged(List.of(), samples(0));
+            rows.replaceSorted(first, AlarmOrder.QUEUE);
             view.showMeanwhile(rows, () -> {
-                List<Alarm> shown = List.of();
-                for (int round = 0; round < PRIME_ROUNDS; round++) {
+                scene.snapshot(null);
+                List<Alarm> shown = first;
+                for (int round = 1; round < PRIME_ROUNDS; round++) {
                     shown = merged(shown, samples(round));
                     rows.replaceSorted(shown, AlarmOrder.QUEUE);
                     scene.snapshot(null);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -36,6 +37,7 @@ import org.haechi.core.geo.GeoPoint;
 final class TableWarmUpBench {
     static final int RUNS = 3;
     private static final int CHANGES = 40;
+    private static final int CHILD_TIMEOUT_S = 120;
 
     private TableWarmUpBench() {
     }
@@ -67,7 +69,10 @@ final class TableWarmUpBench {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!arg.startsWith("-D" + AlarmTableWarmUp.ROUNDS_PROPERTY + "=")) {
+            // The launcher's heap, GC and properties; not a recording or an agent, whose files or ports would clash.
+            if (!arg.startsWith("-D" + AlarmTableWarmUp.ROUNDS_PROPERTY + "=")
+                    && !arg.startsWith("-XX:StartFlightRecording") && !arg.startsWith("-agent")
+                    && !arg.startsWith("-javaagent")) {
                 cmd.add(arg);
             }
         }
@@ -75,14 +80,16 @@ final class TableWarmUpBench {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchMain.class.getName(), "table",
                 "child"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // The child ends itself within CHILD_TIMEOUT_S; its whole output is read once it has.
+        String output = new String(p.getInputStream().readAllBytes());
         String result = null;
-        for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
+        for (String line : output.split("\n")) {
             if (line.startsWith("CHILD ")) {
                 result = line;
             }
         }
         if (p.waitFor() != 0 || result == null) {
-            throw new IllegalStateException("the child JVM failed (priming " + rounds + ")");
+            throw new IllegalStateException("the child JVM failed (priming " + rounds + "):\n" + output);
         }
         String[] parts = result.split(" ");
         return new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
@@ -94,41 +101,17 @@ final class TableWarmUpBench {
         CountDownLatch done = new CountDownLatch(1);
         long[] firstChange = {0};
         Platform.startup(() -> {
-            ResourceBundle text = ResourceBundle.getBundle("org.haechi.app.messages", Locale.ENGLISH);
-            AlarmBoardViewModel vm = new AlarmBoardViewModel((id, kind, note) -> null, Runnable::run, Runnable::run);
-            AlarmBoardView view = new AlarmBoardView(vm, text);
-            Scene scene = new Scene(view, 600, 380);
-            scene.getStylesheets().add(AlarmBoardView.class.getResource("/org/haechi/app/haechi.css")
-                    .toExternalForm());
-            AlarmTableWarmUp.primeInScene(view, scene);
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
-            new AnimationTimer() {
-                private long last;
-
-                @Override
-                public void handle(long now) {
-                    if (last != 0 && firstChange[0] != 0) {
-                        pulses.add(new double[] {(now - firstChange[0]) / 1e6, (now - last) / 1e6});
-                    }
-                    last = now;
-                }
-            }.start();
-            int[] change = {0};
-            Timeline storm = new Timeline(new KeyFrame(Duration.millis(250), e -> {
-                if (firstChange[0] == 0) {
-                    firstChange[0] = System.nanoTime();
-                }
-                vm.upsert(newAlarms(change[0]++));
-            }));
-            storm.setCycleCount(CHANGES);
-            storm.setOnFinished(e -> done.countDown());
-            // A second after the window opened, as the console's own start-up work has settled by then.
-            Timeline delay = new Timeline(new KeyFrame(Duration.seconds(1), e -> storm.play()));
-            delay.play();
+            try {
+                open(pulses, done, firstChange);
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+                System.exit(1);
+            }
         });
-        done.await();
+        if (!done.await(CHILD_TIMEOUT_S, TimeUnit.SECONDS)) {
+            System.out.println("the storm did not end within " + CHILD_TIMEOUT_S + " s");
+            System.exit(1);
+        }
         double first = 0;
         double later = 0;
         for (double[] p : pulses) {
@@ -140,6 +123,41 @@ final class TableWarmUpBench {
         }
         System.out.printf(Locale.ROOT, "CHILD %.1f %.1f%n", first, later);
         System.exit(0);
+    }
+
+    /** FX thread: primes and opens the queue view, records pulse intervals, and changes the rows as a storm does. */
+    private static void open(ConcurrentLinkedQueue<double[]> pulses, CountDownLatch done, long[] firstChange) {
+        ResourceBundle text = ResourceBundle.getBundle("org.haechi.app.messages", Locale.ENGLISH);
+        AlarmBoardViewModel vm = new AlarmBoardViewModel((id, kind, note) -> null, Runnable::run, Runnable::run);
+        AlarmBoardView view = new AlarmBoardView(vm, text);
+        Scene scene = new Scene(view, 600, 380);
+        scene.getStylesheets().add(AlarmBoardView.class.getResource("/org/haechi/app/haechi.css").toExternalForm());
+        AlarmTableWarmUp.primeInScene(view, scene);
+        Stage stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+        new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0 && firstChange[0] != 0) {
+                    pulses.add(new double[] {(now - firstChange[0]) / 1e6, (now - last) / 1e6});
+                }
+                last = now;
+            }
+        }.start();
+        int[] change = {0};
+        Timeline storm = new Timeline(new KeyFrame(Duration.millis(250), e -> {
+            if (firstChange[0] == 0) {
+                firstChange[0] = System.nanoTime();
+            }
+            vm.upsert(newAlarms(change[0]++));
+        }));
+        storm.setCycleCount(CHANGES);
+        storm.setOnFinished(e -> done.countDown());
+        // A second after the window opened: the window's own first pulses are not the fill's.
+        new Timeline(new KeyFrame(Duration.seconds(1), e -> storm.play())).play();
     }
 
     private static List<Alarm> newAlarms(int change) {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import org.haechi.core.alarm.Alarm;
@@ -48,6 +50,38 @@ class AlarmTableWarmUpTest {
         assertThat(model.get().selectedProperty().get().id()).isEqualTo("real-1");
         assertThat(model.get().openCountProperty().get()).isEqualTo(1);
         assertThat(rung).isEmpty();
+    }
+
+    @Test
+    void primingChangesItsSampleRowsOnceARoundAsAStormDoes() throws Exception {
+        AtomicInteger shownLists = new AtomicInteger();
+        AtomicInteger changes = new AtomicInteger();
+        AtomicInteger lastSize = new AtomicInteger();
+        AtomicReference<Object> itemsAfter = new AtomicReference<>();
+        AtomicReference<Object> queue = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            AlarmBoardViewModel vm = new AlarmBoardViewModel((id, kind, note) -> null, Runnable::run, Runnable::run);
+            AlarmBoardView view = new AlarmBoardView(vm, TEXT);
+            Scene scene = new Scene(view, 900, 400);
+            view.table().itemsProperty().addListener((o, was, now) -> {
+                if (now != vm.alarms()) {
+                    shownLists.incrementAndGet();
+                    now.addListener((ListChangeListener<Alarm>) c -> {
+                        changes.incrementAndGet();
+                        lastSize.set(c.getList().size());
+                    });
+                }
+            });
+            AlarmTableWarmUp.primeInScene(view, scene);
+            itemsAfter.set(view.table().getItems());
+            queue.set(vm.alarms());
+        });
+        assertThat(shownLists.get()).as("the table was given the sample rows").isEqualTo(1);
+        // The first round's rows are in the list before the table is given it; every later round is one change.
+        assertThat(changes.get()).isEqualTo(AlarmTableWarmUp.primeRounds() - 1).isPositive();
+        assertThat(lastSize.get()).isEqualTo(Math.min(AlarmTableWarmUp.primeRounds() * AlarmTableWarmUp.ROWS,
+                AlarmTableWarmUp.PRIME_ROWS));
+        assertThat(itemsAfter.get()).isSameAs(queue.get());
     }
 
     @Test
