@@ -80,12 +80,11 @@ public final class AlarmTableWarmUp {
 
     /**
      * Before the window opens: the real queue's table shows sample alarms for eight (by default: see
-     * {@link #ROUNDS_PROPERTY}) off-screen
-     * renderings of its scene, each after a change of rows made as a storm makes it (one list change of rows added
-     * above and below those shown), then gets its real rows back. The scene's style lookups for rows and cells are
+     * {@link #ROUNDS_PROPERTY}) off-screen renderings of its scene, each after a change of rows made as a storm
+     * makes it (one list change of rows added above and below those shown), then gets its real rows back. The scene's style lookups for rows and cells are
      * then made, and the code of a change, its layout and its painting has run many times more. In
-     * {@code ./haechi bench table} the first fill after the window opened then took a worst pulse of 60-92 ms
-     * against 88-156 ms with one rendering (median 65 against 117 ms), at the cost of about a second more before
+     * {@code ./haechi bench table} the first fill after the window opened then took a worst pulse of 56-110 ms
+     * against 118-151 ms with one rendering (median 59 against 120 ms), at the cost of about a second more before
      * the window opens; the full ingest benchmark's first storm could not tell the two apart (docs/benchmarks.md,
      * session 7). A failure is logged and start-up goes on.
      */
