@@ -102,7 +102,7 @@ public final class HaechiApp extends Application {
         Scene scene = new Scene(window.root(), Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(HaechiApp.class.getResource("haechi.css").toExternalForm());
         stage.setTitle(text.getString("app.title") + "  [" + runtime.consoleId() + "]");
-        org.haechi.app.alarm.AlarmTableWarmUp.primeInScene(boardView, scene);
+        org.haechi.app.alarm.AlarmTableWarmUp.primeInScene(boardView, scene, map::drawMeanwhile);
         stage.setScene(scene);
         stage.show();
         org.haechi.app.alarm.AlarmTableWarmUp.run(text, scene.getStylesheets(), Platform::runLater);

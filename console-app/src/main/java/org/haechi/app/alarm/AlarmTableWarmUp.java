@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.scene.Scene;
@@ -81,14 +82,24 @@ public final class AlarmTableWarmUp {
     /**
      * Before the window opens: the real queue's table shows sample alarms for eight (by default: see
      * {@link #ROUNDS_PROPERTY}) off-screen renderings of its scene, each after a change of rows made as a storm
-     * makes it (one list change of rows added above and below those shown), then gets its real rows back. The scene's style lookups for rows and cells are
-     * then made, and the code of a change, its layout and its painting has run many times more. In
-     * {@code ./haechi bench table} the first fill after the window opened then took a worst pulse of 56-110 ms
-     * against 118-151 ms with one rendering (median 59 against 120 ms), at the cost of about a second more before
-     * the window opens; the full ingest benchmark's first storm could not tell the two apart (docs/benchmarks.md,
-     * session 7). A failure is logged and start-up goes on.
+     * makes it (one list change of rows added above and below those shown), then gets its real rows back. The
+     * scene's style lookups for rows and cells are then made, and the code of a change, its layout and its painting
+     * has run many times more. In {@code ./haechi bench table} the first fill after the window opened then took a
+     * worst pulse of 56-110 ms against 118-151 ms with one rendering (median 59 against 120 ms), at the cost of
+     * about a second more before the window opens (docs/benchmarks.md, session 7). A failure is logged and start-up
+     * goes on.
      */
     public static void primeInScene(AlarmBoardView view, Scene scene) {
+        primeInScene(view, scene, rows -> { });
+    }
+
+    /**
+     * As {@link #primeInScene(AlarmBoardView, Scene)}, and gives each rendering's sample rows to {@code alsoShow}
+     * first, then an empty list once done: the console's map draws them too, so its alarm layer's first storm is not
+     * its first drawing either (full ingest benchmark: first storm pulse p99 / max medians 52.2 / 81.0 ms with the
+     * map primed, against 61.4 / 104.0 ms without, six alternated runs each; docs/benchmarks.md, session 7).
+     */
+    public static void primeInScene(AlarmBoardView view, Scene scene, Consumer<List<Alarm>> alsoShow) {
         long start = System.nanoTime();
         try {
             // Filled before it is shown: an empty list equals the (empty) queue, and the table's items property does
@@ -97,12 +108,18 @@ public final class AlarmTableWarmUp {
             List<Alarm> first = merged(List.of(), samples(0));
             rows.replaceSorted(first, AlarmOrder.QUEUE);
             view.showMeanwhile(rows, () -> {
-                scene.snapshot(null);
-                List<Alarm> shown = first;
-                for (int round = 1; round < PRIME_ROUNDS; round++) {
-                    shown = merged(shown, samples(round));
-                    rows.replaceSorted(shown, AlarmOrder.QUEUE);
+                try {
+                    alsoShow.accept(first);
                     scene.snapshot(null);
+                    List<Alarm> shown = first;
+                    for (int round = 1; round < PRIME_ROUNDS; round++) {
+                        shown = merged(shown, samples(round));
+                        rows.replaceSorted(shown, AlarmOrder.QUEUE);
+                        alsoShow.accept(shown);
+                        scene.snapshot(null);
+                    }
+                } finally {
+                    alsoShow.accept(List.of());
                 }
             });
         } catch (RuntimeException e) {

@@ -187,6 +187,15 @@ public final class ConsoleMap implements AutoCloseable {
         alarmRedraw.request();
     }
 
+    /**
+     * Draws {@code samples} in place of the alarms, at once (no throttle), for the start-up warm-up's off-screen
+     * renderings; an empty list draws the alarms shown before again. FX thread.
+     */
+    public void drawMeanwhile(List<Alarm> samples) {
+        alarms.setAlarms(samples.isEmpty() ? alarmsToShow : samples);
+        view.paintNow();
+    }
+
     /** Centres on an alarm and rings it. */
     public void focus(Alarm alarm) {
         alarms.setSelected(alarm == null ? null : alarm.id());
