@@ -85,9 +85,9 @@ public final class AlarmTableWarmUp {
      * makes it (one list change of rows added above and below those shown), then gets its real rows back. The
      * scene's style lookups for rows and cells are then made, and the code of a change, its layout and its painting
      * has run many times more. In {@code ./haechi bench table} the first fill after the window opened then took a
-     * worst pulse of 56-110 ms against 118-151 ms with one rendering (median 59 against 120 ms), at the cost of
-     * about a second more before the window opens (docs/benchmarks.md, session 7). A failure is logged and start-up
-     * goes on.
+     * worst pulse of 56-110 ms against 118-151 ms with one rendering (median 59 against 120 ms), at the cost of one
+     * to two seconds more before the window opens, the map's part included (docs/benchmarks.md, session 7). A
+     * failure is logged and start-up goes on.
      */
     public static void primeInScene(AlarmBoardView view, Scene scene) {
         primeInScene(view, scene, rows -> { });
