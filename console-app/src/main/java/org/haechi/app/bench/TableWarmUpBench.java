@@ -3,7 +3,6 @@ package org.haechi.app.bench;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,8 +57,8 @@ final class TableWarmUpBench {
                         + "%.1f ms%n", variants[v], run + 1, r[0], r[1]);
             }
         }
-        double baseline = median(firstFill[0]);
-        double now = median(firstFill[1]);
+        double baseline = new Percentiles(firstFill[0]).p(50);
+        double now = new Percentiles(firstFill[1]).p(50);
         System.out.printf("RESULT table first_fill_ms_1=%.1f first_fill_ms_%d=%.1f ratio=%.2f%n", baseline, shipped,
                 now, now / baseline);
         System.exit(0);
@@ -169,11 +168,5 @@ final class TableWarmUpBench {
                     "Video analytics: loitering", Map.of(), AlarmState.NEW, false));
         }
         return alarms;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

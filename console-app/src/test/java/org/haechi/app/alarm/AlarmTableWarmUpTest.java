@@ -32,7 +32,7 @@ class AlarmTableWarmUpTest {
         AtomicReference<List<Object>> rowsAfter = new AtomicReference<>();
         AtomicReference<AlarmBoardViewModel> model = new AtomicReference<>();
         FxToolkit.setupFixture(() -> {
-            AlarmBoardViewModel vm = new AlarmBoardViewModel((id, kind, note) -> null, Runnable::run, Runnable::run);
+            AlarmBoardViewModel vm = quietModel();
             vm.setOnNewCritical(rung::add);
             Alarm real = AlarmBoardViewModelTest.alarm("real-1", Severity.HIGH, 1);
             vm.upsert(List.of(real));
@@ -60,7 +60,7 @@ class AlarmTableWarmUpTest {
         AtomicReference<Object> itemsAfter = new AtomicReference<>();
         AtomicReference<Object> queue = new AtomicReference<>();
         FxToolkit.setupFixture(() -> {
-            AlarmBoardViewModel vm = new AlarmBoardViewModel((id, kind, note) -> null, Runnable::run, Runnable::run);
+            AlarmBoardViewModel vm = quietModel();
             AlarmBoardView view = new AlarmBoardView(vm, TEXT);
             Scene scene = new Scene(view, 900, 400);
             view.table().itemsProperty().addListener((o, was, now) -> {
@@ -97,7 +97,7 @@ class AlarmTableWarmUpTest {
         AtomicReference<String> highlighted = new AtomicReference<>();
         AtomicReference<String> selected = new AtomicReference<>();
         FxToolkit.setupFixture(() -> {
-            AlarmBoardViewModel vm = new AlarmBoardViewModel((id, kind, note) -> null, Runnable::run, Runnable::run);
+            AlarmBoardViewModel vm = quietModel();
             AlarmBoardView view = new AlarmBoardView(vm, TEXT);
             Scene scene = new Scene(view, 900, 400);
             AlarmTableWarmUp.primeInScene(view, scene);
@@ -122,5 +122,10 @@ class AlarmTableWarmUpTest {
         });
         assertThat(selected.get()).isEqualTo("x");
         assertThat(highlighted.get()).isEqualTo("x");
+    }
+
+    /** A queue whose actions do nothing and whose work runs on the calling thread. */
+    private static AlarmBoardViewModel quietModel() {
+        return new AlarmBoardViewModel((id, kind, note) -> null, Runnable::run, Runnable::run);
     }
 }

@@ -2,6 +2,8 @@ package org.haechi.app.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -49,8 +51,8 @@ class ConsoleMapDrawMeanwhileTest {
                 during.set(map.view().hit(x, y));
                 map.drawMeanwhile(List.of());
                 after.set(map.view().hit(x, y));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         assertThat(before.get()).map(MapFeature::id).contains("real-1");
