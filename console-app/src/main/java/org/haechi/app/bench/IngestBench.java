@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.haechi.core.alarm.Alarm;
+import org.haechi.core.bus.BatchCycle;
 import org.haechi.core.bus.IngestListener;
 import org.haechi.messaging.bus.BusConfig;
 import org.haechi.messaging.bus.BusService;
@@ -91,38 +92,73 @@ public final class IngestBench {
         double[] ratios = new double[ROUNDS];
         for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
             broker.publishBacklog("r" + (round + WARMUP_ROUNDS) + "-", BACKLOG);
-            double raw = drainRaw(broker.url);
-            double haechi = drainHaechi(broker.url, cache);
+            Drain raw = drainRaw(broker.url);
+            Drain haechi = drainHaechi(broker.url, cache);
             String name = round < 0 ? "warm-up round " + (round + WARMUP_ROUNDS + 1) : "round " + (round + 1);
-            System.out.printf("%s: raw consumer %.0f alarms/s, Haechi ingest %.0f alarms/s, ratio %.2f%n", name, raw,
-                    haechi, haechi / raw);
+            System.out.printf("%s: raw consumer %.0f alarms/s, Haechi ingest %.0f alarms/s, ratio %.2f%n", name,
+                    raw.rate(), haechi.rate(), haechi.rate() / raw.rate());
+            System.out.printf("  mean batch of %d, raw: %s; process busy %.2f cores%n", BatchCycles.FULL,
+                    raw.cycles().describe(), raw.cores());
+            System.out.printf("  mean batch of %d, Haechi: %s; process busy %.2f cores%n", BatchCycles.FULL,
+                    haechi.cycles().describe(), haechi.cores());
             if (round >= 0) {
-                ratios[round] = haechi / raw;
+                ratios[round] = haechi.rate() / raw.rate();
             }
         }
         return ratios;
     }
 
     /**
+     * One drain of the backlog: its rate, where its consumer thread's time went per batch, and how many cores this
+     * process kept busy meanwhile (broker, client and consumer together; JIT and GC included).
+     */
+    record Drain(double rate, BatchCycles cycles, double cores) {
+    }
+
+    /**
      * Timed like Haechi's drain, from before the consumer connects: until session 6 the raw consumer's connection
      * and subscription were made before its clock started, while Haechi's were inside its time.
      */
-    static double drainRaw(String url) throws Exception {
+    static Drain drainRaw(String url) throws Exception {
+        long cpu = ProcessCpu.ticks(ProcessHandle.current().pid());
         long t0 = System.nanoTime();
         try (RawConsumer raw = new RawConsumer(url, null)) {
             raw.start();
             await(() -> raw.received.get() >= BACKLOG, 300);
-            return raw.received.get() / ((System.nanoTime() - t0) / 1e9);
+            return drain(raw.received.get(), t0, cpu, raw.cycles);
         }
     }
 
-    static double drainHaechi(String url, CacheStores cache) throws Exception {
+    static Drain drainHaechi(String url, CacheStores cache) throws Exception {
         AtomicLong count = new AtomicLong();
+        BatchCycles cycles = new BatchCycles();
+        IngestListener timings = new IngestListener() {
+            @Override
+            public void received(String address, int n) {
+            }
+
+            @Override
+            public void rejected(String address, int n) {
+            }
+
+            @Override
+            public void batchStored(String address, BatchCycle cycle) {
+                cycles.add(cycle);
+            }
+        };
+        long cpu = ProcessCpu.ticks(ProcessHandle.current().pid());
         long t0 = System.nanoTime();
-        try (BusService bus = startHaechi(url, cache, count)) {
+        try (BusService bus = startHaechi(url, cache, batch -> count.addAndGet(batch.size()), timings)) {
             await(() -> count.get() >= BACKLOG, 300);
-            return count.get() / ((System.nanoTime() - t0) / 1e9);
+            return drain(count.get(), t0, cpu, cycles);
         }
+    }
+
+    private static Drain drain(long messages, long startNanos, long startTicks, BatchCycles cycles) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double cpuSeconds = (ProcessCpu.ticks(ProcessHandle.current().pid()) - startTicks)
+                / ProcessCpu.TICKS_PER_SECOND;
+        return new Drain(messages / seconds, cycles, cpuSeconds / seconds);
     }
 
     /** Haechi's real ingest path; the alarm sink counts what reaches it. */
@@ -131,7 +167,12 @@ public final class IngestBench {
     }
 
     static BusService startHaechi(String url, CacheStores cache, java.util.function.Consumer<List<Alarm>> sink) {
-        IngestSinks sinks = new IngestSinks(sink::accept, a -> { }, p -> { }, w -> { }, IngestListener.NONE);
+        return startHaechi(url, cache, sink, IngestListener.NONE);
+    }
+
+    private static BusService startHaechi(String url, CacheStores cache,
+                                          java.util.function.Consumer<List<Alarm>> sink, IngestListener listener) {
+        IngestSinks sinks = new IngestSinks(sink::accept, a -> { }, p -> { }, w -> { }, listener);
         BusService bus = new BusService(new BusConfig(url, null, null, "bench-haechi"),
                 Map.of(org.haechi.messaging.bus.BusAddresses.ALARMS,
                         IngestHandlers.create(cache, sinks).get(org.haechi.messaging.bus.BusAddresses.ALARMS)),

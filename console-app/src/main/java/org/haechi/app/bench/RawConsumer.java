@@ -9,6 +9,7 @@ import jakarta.jms.TextMessage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.haechi.core.bus.BatchCycle;
 import org.haechi.messaging.bus.BusAddresses;
 
 /**
@@ -17,6 +18,8 @@ import org.haechi.messaging.bus.BusAddresses;
  */
 final class RawConsumer implements AutoCloseable {
     final AtomicLong received = new AtomicLong();
+    /** Full batches' receive and commit times (no store: this consumer does nothing with what it receives). */
+    final BatchCycles cycles = new BatchCycles();
     private final Connection connection;
     private final Session session;
     private final MessageConsumer consumer;
@@ -39,6 +42,7 @@ final class RawConsumer implements AutoCloseable {
     private void loop(LongConsumer latencyNanos) {
         try {
             int inBatch = 0;
+            long asked = System.nanoTime();
             while (running) {
                 Message m = inBatch == 0 ? consumer.receive(200) : consumer.receiveNoWait();
                 if (m != null) {
@@ -51,9 +55,15 @@ final class RawConsumer implements AutoCloseable {
                     inBatch++;
                 }
                 if (inBatch > 0 && (m == null || inBatch >= 500)) {
+                    long commitStart = System.nanoTime();
                     session.commit();
+                    long committed = System.nanoTime();
+                    cycles.add(new BatchCycle(inBatch, commitStart - asked, 0, 0, committed - commitStart));
                     received.addAndGet(inBatch);
                     inBatch = 0;
+                    asked = committed;
+                } else if (inBatch == 0) {
+                    asked = System.nanoTime();
                 }
             }
         } catch (JMSException e) {

@@ -9,6 +9,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.haechi.core.bus.BatchCycle;
 import org.haechi.core.bus.IngestListener;
 
 /**
@@ -26,6 +27,11 @@ public final class ConsoleMetrics implements IngestListener, AutoCloseable {
     private final Histogram mapFrame = Histogram.builder().name("haechi_map_frame_seconds")
             .help("Time to draw one map frame").classicOnly()
             .classicUpperBounds(0.002, 0.004, 0.008, 0.016, 0.033, 0.05, 0.1, 0.25, 1).register(registry);
+    private final Histogram batchPhase = Histogram.builder().name("haechi_ingest_batch_phase_seconds")
+            .help("Where a stored batch's time went on its consumer thread: receive (idle waiting included), store, "
+                    + "cache_commit, bus_commit; by address").classicOnly()
+            .classicUpperBounds(0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1)
+            .labelNames("address", "phase").register(registry);
     private HTTPServer server;
 
     public ConsoleMetrics(Supplier<CacheStats> cache, LongSupplier tilesPlaying) {
@@ -52,6 +58,14 @@ public final class ConsoleMetrics implements IngestListener, AutoCloseable {
     @Override
     public void rejected(String address, int count) {
         rejected.labelValues(address).inc(count);
+    }
+
+    @Override
+    public void batchStored(String address, BatchCycle cycle) {
+        batchPhase.labelValues(address, "receive").observe(cycle.receiveNanos() / 1e9);
+        batchPhase.labelValues(address, "store").observe(cycle.storeNanos() / 1e9);
+        batchPhase.labelValues(address, "cache_commit").observe(cycle.cacheCommitNanos() / 1e9);
+        batchPhase.labelValues(address, "bus_commit").observe(cycle.busCommitNanos() / 1e9);
     }
 
     public void brokerConnected(boolean connected) {

@@ -1,7 +1,8 @@
 package org.haechi.core.bus;
 
 /**
- * Port: told how many messages arrived and were rejected on an address, for counters and the status bar.
+ * Port: told how many messages arrived and were rejected on an address, for counters and the status bar, and
+ * where each stored batch's time went, for metrics and benchmarks.
  * Messaging thread; must not block.
  */
 public interface IngestListener {
@@ -19,4 +20,8 @@ public interface IngestListener {
     void received(String address, int count);
 
     void rejected(String address, int count);
+
+    /** A batch was stored (and, from a durable address, acknowledged); where its time went. */
+    default void batchStored(String address, BatchCycle cycle) {
+    }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.haechi.core.bus.BatchCycle;
 import org.haechi.messaging.cache.CacheDatabase;
 
 /**
@@ -39,6 +40,9 @@ final class AddressConsumer implements Runnable {
     private final CacheDatabase db;
     private final Runnable onUnexpectedEnd;
     private volatile boolean running = true;
+    /** The phases of the batch in hand (this consumer's thread only), reported once it is acknowledged. */
+    private long storeNanos;
+    private long cacheCommitNanos;
 
     /** {@code onUnexpectedEnd} runs if the loop ends while not stopped (the bus then reconnects). */
     AddressConsumer(String address, Session session, MessageConsumer consumer, BatchHandler handler,
@@ -56,9 +60,10 @@ final class AddressConsumer implements Runnable {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             while (running) {
+                long asked = System.nanoTime();
                 List<Received> batch = receiveBatch();
                 if (!batch.isEmpty()) {
-                    storeAndAcknowledge(c, batch);
+                    storeAndAcknowledge(c, batch, System.nanoTime() - asked);
                 }
             }
         } catch (SQLException e) {
@@ -124,7 +129,8 @@ final class AddressConsumer implements Runnable {
         }
     }
 
-    private void storeAndAcknowledge(Connection c, List<Received> batch) throws JMSException, SQLException {
+    private void storeAndAcknowledge(Connection c, List<Received> batch, long receiveNanos)
+            throws JMSException, SQLException {
         Runnable afterCommit = storeDurably(c, batch);
         if (afterCommit == null) {
             rollbackJms();
@@ -140,6 +146,7 @@ final class AddressConsumer implements Runnable {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "a listener of " + address + " failed; the batch is stored", e);
         }
+        long busCommitStart = System.nanoTime();
         try {
             if (session.getTransacted()) {
                 session.commit();
@@ -147,6 +154,17 @@ final class AddressConsumer implements Runnable {
         } catch (JMSException e) {
             // Failover during commit: the broker redelivers the batch, the store already holds it.
             LOG.log(Level.INFO, "JMS commit on " + address + " failed after the cache commit: " + e.getMessage());
+            return;
+        }
+        reportCycle(new BatchCycle(batch.size(), receiveNanos, storeNanos, cacheCommitNanos,
+                System.nanoTime() - busCommitStart));
+    }
+
+    private void reportCycle(BatchCycle cycle) {
+        try {
+            handler.cycleTimed(cycle);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a timing listener of " + address + " failed", e);
         }
     }
 
@@ -160,8 +178,12 @@ final class AddressConsumer implements Runnable {
     private Runnable storeDurably(Connection c, List<Received> batch) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
+                long start = System.nanoTime();
                 Runnable afterCommit = handler.store(c, batch, Instant.now());
+                long stored = System.nanoTime();
                 c.commit();
+                storeNanos = stored - start;
+                cacheCommitNanos = System.nanoTime() - stored;
                 return afterCommit;
             } catch (SQLException e) {
                 c.rollback();

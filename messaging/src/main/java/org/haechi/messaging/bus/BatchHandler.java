@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.haechi.core.bus.BatchCycle;
 
 /**
  * Stores one batch of message bodies from one address inside an open H2 transaction. Called on that address's
@@ -16,4 +17,8 @@ public interface BatchHandler {
      * transaction is committed (before the JMS commit): notify sinks and counters.
      */
     Runnable store(Connection c, List<Received> messages, Instant receivedAt) throws SQLException;
+
+    /** The batch last stored is acknowledged too; where its time went. Must not block. */
+    default void cycleTimed(BatchCycle cycle) {
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.haechi.core.bus.BatchCycle;
 import org.haechi.core.bus.IngestListener;
 import org.haechi.core.bus.RejectedMessage;
 import org.haechi.messaging.cache.RejectedStore;
@@ -75,5 +76,10 @@ public final class DecodingBatchHandler<T, R> implements BatchHandler {
                 sink.accept(toNotify);
             }
         };
+    }
+
+    @Override
+    public void cycleTimed(BatchCycle cycle) {
+        listener.batchStored(address, cycle);
     }
 }

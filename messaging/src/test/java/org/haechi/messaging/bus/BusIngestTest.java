@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.alarm.AlarmState;
+import org.haechi.core.bus.BatchCycle;
 import org.haechi.core.bus.RejectedMessage;
 import org.haechi.messaging.broker.EmbeddedBroker;
 import org.haechi.messaging.cache.CacheStores;
@@ -96,6 +97,32 @@ class BusIngestTest {
         assertThat(cache.rejected().newest(10)).extracting(RejectedMessage::reason)
                 .anyMatch(r -> r.contains("not valid JSON")).anyMatch(r -> r.contains("outside -90..90"));
         assertThat(cache.rejected().newest(10)).allMatch(r -> r.address().equals(BusAddresses.ALARMS));
+    }
+
+    @Test
+    void everyAcknowledgedBatchTellsWhereItsTimeWent() throws Exception {
+        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
+        broker.start();
+        startConsole(broker.clientUrl());
+        Collected.await(collected::connected, 20);
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            bodies.add(alarm("t-" + i));
+        }
+        bodies.add("not json");
+        publish(broker.clientUrl(), BusAddresses.ALARMS, bodies);
+
+        Collected.await(() -> collected.alarmCycles.stream().mapToInt(BatchCycle::messages).sum() >= 121, 30);
+        assertThat(collected.alarmCycles).isNotEmpty();
+        assertThat(collected.alarmCycles.stream().mapToInt(BatchCycle::messages).sum()).isEqualTo(121);
+        assertThat(collected.alarmCycles).allSatisfy(c -> {
+            assertThat(c.storeNanos()).isPositive();
+            assertThat(c.cacheCommitNanos()).isPositive();
+            assertThat(c.busCommitNanos()).as("a durable address commits its JMS transaction").isPositive();
+            assertThat(c.receiveNanos()).isNotNegative();
+            assertThat(c.totalNanos()).isEqualTo(c.receiveNanos() + c.storeNanos() + c.cacheCommitNanos()
+                    + c.busCommitNanos());
+        });
     }
 
     @Test

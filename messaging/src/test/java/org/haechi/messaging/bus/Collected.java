@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.asset.Asset;
+import org.haechi.core.bus.BatchCycle;
 import org.haechi.core.bus.BusStatus;
 import org.haechi.core.bus.IngestListener;
 import org.haechi.core.position.TagPosition;
@@ -21,6 +22,7 @@ final class Collected implements IngestListener {
     final List<BusStatus> statuses = new CopyOnWriteArrayList<>();
     final AtomicInteger received = new AtomicInteger();
     final AtomicInteger rejected = new AtomicInteger();
+    final List<BatchCycle> alarmCycles = new CopyOnWriteArrayList<>();
 
     IngestSinks sinks() {
         return new IngestSinks(alarms::addAll, assets::addAll, positions::addAll, warnings::addAll, this);
@@ -34,6 +36,13 @@ final class Collected implements IngestListener {
     @Override
     public void rejected(String address, int count) {
         rejected.addAndGet(count);
+    }
+
+    @Override
+    public void batchStored(String address, BatchCycle cycle) {
+        if (address.equals(BusAddresses.ALARMS)) {
+            alarmCycles.add(cycle);
+        }
     }
 
     boolean connected() {
