@@ -90,16 +90,17 @@ public final class AlarmTableWarmUp {
      * failure is logged and start-up goes on.
      */
     public static void primeInScene(AlarmBoardView view, Scene scene) {
-        primeInScene(view, scene, rows -> { });
+        primeInScene(view, scene, rows -> { }, () -> { });
     }
 
     /**
      * As {@link #primeInScene(AlarmBoardView, Scene)}, and gives each rendering's sample rows to {@code alsoShow}
-     * first, then an empty list once done: the console's map draws them too, so its alarm layer's first storm is not
+     * first, then runs {@code thenShowReal} once done: the console's map draws them too, so its alarm layer's first storm is not
      * its first drawing either (full ingest benchmark: first storm pulse p99 / max medians 52.2 / 81.0 ms with the
      * map primed, against 61.4 / 104.0 ms without, six alternated runs each; docs/benchmarks.md, session 7).
      */
-    public static void primeInScene(AlarmBoardView view, Scene scene, Consumer<List<Alarm>> alsoShow) {
+    public static void primeInScene(AlarmBoardView view, Scene scene, Consumer<List<Alarm>> alsoShow,
+                                    Runnable thenShowReal) {
         long start = System.nanoTime();
         try {
             // Filled before it is shown: an empty list equals the (empty) queue, and the table's items property does
@@ -119,7 +120,7 @@ public final class AlarmTableWarmUp {
                         scene.snapshot(null);
                     }
                 } finally {
-                    alsoShow.accept(List.of());
+                    thenShowReal.run();
                 }
             });
         } catch (RuntimeException e) {

@@ -189,11 +189,16 @@ public final class ConsoleMap implements AutoCloseable {
 
     /**
      * Draws {@code samples} in place of the alarms, at once (no throttle), for the start-up warm-up's off-screen
-     * renderings; an empty list draws the alarms shown before again. FX thread.
+     * renderings, until {@link #drawAlarmsAgain()}. FX thread.
      */
     public void drawMeanwhile(List<Alarm> samples) {
-        alarms.setAlarms(samples.isEmpty() ? alarmsToShow : samples);
+        alarms.setAlarms(samples);
         view.paintNow();
+    }
+
+    /** Ends {@link #drawMeanwhile(List)}: draws the alarms shown before it again, at once. FX thread. */
+    public void drawAlarmsAgain() {
+        drawMeanwhile(alarmsToShow);
     }
 
     /** Centres on an alarm and rings it. */

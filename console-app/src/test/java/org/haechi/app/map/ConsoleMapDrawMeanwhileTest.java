@@ -49,7 +49,7 @@ class ConsoleMapDrawMeanwhileTest {
                 before.set(map.view().hit(x, y));
                 map.drawMeanwhile(List.of(alarm("sample-1")));
                 during.set(map.view().hit(x, y));
-                map.drawMeanwhile(List.of());
+                map.drawAlarmsAgain();
                 after.set(map.view().hit(x, y));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -3,7 +3,6 @@ package org.haechi.map.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -12,6 +11,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A real map view in a real window, laid out at a fractional size (as a split pane's divider leaves it): its
@@ -58,15 +58,8 @@ class MapViewCanvasTest {
         });
     }
 
+    /** The task's value, computed on the FX thread (TestFX's asynchronous helper), waiting at most 10 s. */
     private static <T> T onFx(Callable<T> task) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(task).get(10, TimeUnit.SECONDS);
     }
 }
