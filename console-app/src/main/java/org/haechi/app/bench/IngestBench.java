@@ -1,13 +1,16 @@
 package org.haechi.app.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.bus.BatchCycle;
 import org.haechi.core.bus.IngestListener;
@@ -27,13 +30,23 @@ public final class IngestBench {
     static final int BACKLOG = 40_000;
     static final int ROUNDS = 3;
     static final int WARMUP_ROUNDS = 2;
+    /**
+     * A run leaves about 330 MB of broker journal, paging and cache behind; left in /tmp run after run they filled
+     * the disk until the broker's disk limit (Artemis blocks producers above 90% use) stopped a run's publisher.
+     */
+    static final String KEEP_DATA = "haechi.bench.keepData";
 
     private IngestBench() {
     }
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("haechi-bench-ingest");
-        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores; data in " + dir);
+        boolean keep = Boolean.getBoolean(KEEP_DATA);
+        if (!keep) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "bench-cleanup"));
+        }
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores; data in " + dir
+                + (keep ? " (kept)" : " (deleted at exit; -D" + KEEP_DATA + "=true keeps it)"));
         String only = args.length > 0 ? args[0] : "";
         if (only.equals("burst")) {
             // Only phase (3), for profiling the FX thread.
@@ -179,6 +192,15 @@ public final class IngestBench {
                 cache.db(), cache.actions(), s -> { });
         bus.start();
         return bus;
+    }
+
+    /** Deletes a folder and everything in it, as far as it can (the JVM is ending; nothing to report to). */
+    static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not delete benchmark data in " + dir + ": " + e);
+        }
     }
 
     static void await(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
