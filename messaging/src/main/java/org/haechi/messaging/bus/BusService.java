@@ -63,6 +63,8 @@ public final class BusService implements AutoCloseable {
     private volatile Instant offlineSince = Instant.now();
     private volatile Duration rebuildAfter = Duration.ofSeconds(Long.getLong("haechi.bus.rebuildAfterSeconds", 60));
     private volatile Duration answeringFor = Duration.ofSeconds(30);
+    private final HeldBackSends heldBack = new HeldBackSends(
+            () -> reportOnline(HeldBackSends.HELD_BACK), () -> reportOnline(null));
 
     public BusService(BusConfig config, Map<String, BatchHandler> handlers, CacheDatabase db, ActionStore actions,
                       BusStatusListener statusListener) {
@@ -115,6 +117,7 @@ public final class BusService implements AutoCloseable {
     private void awaitLossOrStall() throws InterruptedException {
         Instant answeringSince = null;
         while (running && !lost.await(WATCH_MS, TimeUnit.MILLISECONDS)) {
+            heldBack.check();
             Instant since = offlineSince;
             if (since == null || Duration.between(since, Instant.now()).compareTo(rebuildAfter) <= 0) {
                 answeringSince = null;
@@ -145,6 +148,11 @@ public final class BusService implements AutoCloseable {
         answeringFor = answering;
     }
 
+    /** Tests: tell the operator of a held-back send sooner than after 10 s. */
+    void reportHeldBackAfter(Duration wait) {
+        heldBack.reportAfter(wait);
+    }
+
     private void connectOnce() throws JMSException {
         lost = new CountDownLatch(1);
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(config.urlWithReconnect());
@@ -166,7 +174,7 @@ public final class BusService implements AutoCloseable {
         }
         c.start();
         offlineSince = null;
-        statusListener.statusChanged(new BusStatus(true, null, config.brokerUrl()));
+        reportOnline(null);
         publishOutbox();
     }
 
@@ -208,13 +216,21 @@ public final class BusService implements AutoCloseable {
             case FAILURE_DETECTED -> reportOffline("connection lost, reconnecting");
             case FAILOVER_COMPLETED -> {
                 offlineSince = null;
-                statusListener.statusChanged(new BusStatus(true, null, config.brokerUrl()));
+                reportOnline(null);
                 publishOutbox();
             }
             case FAILOVER_FAILED -> {
                 reportOffline("reconnection failed");
                 lost.countDown();
             }
+        }
+    }
+
+    /** Online, with the broker's URL and, when given, what is wrong even so. Only while connected. */
+    private void reportOnline(String problem) {
+        if (isConnected()) {
+            statusListener.statusChanged(new BusStatus(true, null,
+                    config.brokerUrl() + (problem == null ? "" : " - " + problem)));
         }
     }
 
@@ -246,7 +262,7 @@ public final class BusService implements AutoCloseable {
             for (OperatorAction a : actions.outbox()) {
                 TextMessage m = s.createTextMessage(actionCodec.encode(a));
                 m.setStringProperty("_AMQ_DUPL_ID", a.actionId());
-                producer.send(m);
+                heldBack.send(producer, m);
                 actions.markPublished(a);
             }
             if (raised != null) {
@@ -255,7 +271,7 @@ public final class BusService implements AutoCloseable {
                 for (RaisedAlarms.Queued q : raised.queued()) {
                     TextMessage m = s.createTextMessage(q.body());
                     m.setStringProperty("_AMQ_DUPL_ID", q.id());
-                    alarms.send(m);
+                    heldBack.send(alarms, m);
                     raised.markSent(q.id());
                 }
             }

@@ -1,0 +1,147 @@
+package org.haechi.messaging.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.haechi.core.alarm.ActionKind;
+import org.haechi.core.bus.BusStatus;
+import org.haechi.messaging.cache.CacheStores;
+import org.haechi.messaging.cache.OperatorActions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A broker that holds back the console's sends (here: a full actions address with the BLOCK policy, as a full disk
+ * does to every address): the operator is told, the action stays pending, and goes out once the broker takes it.
+ */
+class HeldBackSendsTest {
+    @TempDir
+    Path dir;
+    EmbeddedActiveMQ broker;
+    String url;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void aHeldBackActionIsReportedAndGoesOutOnceTheBrokerTakesIt() throws Exception {
+        startBrokerWithSmallBlockingActionsAddress();
+        subscribeAndLeave("ws-away");
+        fillActionsAddress();
+
+        Collected collected = new Collected();
+        try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
+             BusService bus = new BusService(new BusConfig(url, null, null, "ws-test"),
+                     IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(),
+                     collected.statuses::add)) {
+            bus.reportHeldBackAfter(Duration.ofSeconds(2));
+            bus.start();
+            Collected.await(collected::connected, 20);
+            publishAlarm("held-1");
+            Collected.await(() -> Collected.quietly(() -> cache.alarms().find("held-1") != null), 20);
+
+            new OperatorActions(cache, "op-kim", "ws-test", Clock.systemUTC())
+                    .perform("held-1", ActionKind.ACKNOWLEDGE, null);
+            bus.publishOutbox();
+            Collected.await(() -> lastDetail(collected).contains(HeldBackSends.HELD_BACK), 30);
+            assertThat(lastStatus(collected).connected()).isTrue();
+            assertThat(lastDetail(collected)).contains(HeldBackSends.HELD_BACK);
+            assertThat(cache.actions().outbox()).hasSize(1);
+            assertThat(cache.alarms().find("held-1").pending()).isTrue();
+
+            drain("ws-away");
+            Collected.await(() -> Collected.quietly(() -> cache.actions().outbox().isEmpty()), 30);
+            Collected.await(() -> lastDetail(collected).equals(url), 10);
+            assertThat(cache.actions().outbox()).isEmpty();
+            assertThat(lastDetail(collected)).isEqualTo(url);
+            assertThat(lastStatus(collected).connected()).isTrue();
+        }
+    }
+
+    private void startBrokerWithSmallBlockingActionsAddress() throws Exception {
+        int port = BusIngestTest.freePort();
+        url = "tcp://127.0.0.1:" + port;
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.setPersistenceEnabled(false);
+        config.setSecurityEnabled(false);
+        config.setJMXManagementEnabled(false);
+        config.addAcceptorConfiguration("core", url);
+        config.addAddressSetting(BusAddresses.ACTIONS, new AddressSettings().setMaxSizeBytes(20_000)
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.BLOCK)
+                .setDefaultAddressRoutingType(RoutingType.MULTICAST));
+        for (String address : BusAddresses.ALL) {
+            config.addAddressConfiguration(new CoreAddressConfiguration().setName(address)
+                    .addRoutingType(RoutingType.MULTICAST));
+        }
+        broker = new EmbeddedActiveMQ().setConfiguration(config);
+        broker.start();
+    }
+
+    /** A durable subscription on the actions of a console that is away: what is sent waits in it. */
+    private void subscribeAndLeave(String consoleId) throws Exception {
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
+            c.setClientID(consoleId);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s.createDurableConsumer(s.createTopic(BusAddresses.ACTIONS), consoleId + "." + BusAddresses.ACTIONS)
+                    .close();
+        }
+    }
+
+    /** Sends until the address is over its size; the last send is taken, later ones would wait. */
+    private void fillActionsAddress() throws Exception {
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection();
+             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            MessageProducer p = s.createProducer(s.createTopic(BusAddresses.ACTIONS));
+            p.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            for (int i = 0; i < 6; i++) {
+                p.send(s.createTextMessage("x".repeat(4_000)));
+            }
+        }
+    }
+
+    private void publishAlarm(String id) throws Exception {
+        BusIngestTest.publish(url, BusAddresses.ALARMS, java.util.List.of(BusIngestTest.alarm(id)));
+    }
+
+    /** The away console comes back and takes everything waiting for it. */
+    private void drain(String consoleId) throws Exception {
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
+            c.setClientID(consoleId);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = s.createDurableConsumer(s.createTopic(BusAddresses.ACTIONS),
+                    consoleId + "." + BusAddresses.ACTIONS);
+            c.start();
+            while (consumer.receive(1000) != null) {
+                // taken and acknowledged
+            }
+        }
+    }
+
+    private static BusStatus lastStatus(Collected collected) {
+        return collected.statuses.get(collected.statuses.size() - 1);
+    }
+
+    private static String lastDetail(Collected collected) {
+        String detail = lastStatus(collected).detail();
+        return detail == null ? "" : detail;
+    }
+}
