@@ -47,6 +47,7 @@ public final class IngestBench {
         }
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores; data in " + dir
                 + (keep ? " (kept)" : " (deleted at exit; -D" + KEEP_DATA + "=true keeps it)"));
+        warnIfDiskNearlyFull(dir);
         String only = args.length > 0 ? args[0] : "";
         if (only.equals("burst")) {
             // Only phase (3), for profiling the FX thread.
@@ -192,6 +193,16 @@ public final class IngestBench {
                 cache.db(), cache.actions(), s -> { });
         bus.start();
         return bus;
+    }
+
+    /** Artemis blocks every producer while its disk is over 90% used (max-disk-usage): a run would then hang. */
+    private static void warnIfDiskNearlyFull(Path dir) throws IOException {
+        java.nio.file.FileStore store = Files.getFileStore(dir);
+        double used = 1.0 - (double) store.getUsableSpace() / store.getTotalSpace();
+        if (used > 0.85) {
+            System.out.printf("WARNING: the disk of %s is %.0f%% used; the broker stops taking messages above 90%%"
+                    + " and this run would hang. Free some space first.%n", dir, used * 100);
+        }
     }
 
     /** Deletes a folder and everything in it, as far as it can (the JVM is ending; nothing to report to). */
