@@ -223,6 +223,7 @@ public final class HaechiApp extends Application {
                 }
                 runtime.connect(feeds.sinks(), s -> {
                     metrics.brokerConnected(s.connected());
+                    metrics.sendsHeldBack(s.sendsHeldBack());
                     Platform.runLater(() -> status.busStatus(s));
                 }, loginUser, loginPassword);
             } catch (Exception e) {

@@ -1,16 +1,19 @@
 package org.haechi.app.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileStore;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.bus.BatchCycle;
 import org.haechi.core.bus.IngestListener;
@@ -35,6 +38,7 @@ public final class IngestBench {
      * the disk until the broker's disk limit (Artemis blocks producers above 90% use) stopped a run's publisher.
      */
     static final String KEEP_DATA = "haechi.bench.keepData";
+    private static final long RUN_BYTES = 400L * 1024 * 1024;
 
     private IngestBench() {
     }
@@ -58,7 +62,7 @@ public final class IngestBench {
             System.exit(0);
         }
         double[] ratios = new double[ROUNDS];
-        LatencyRun.Result latency;
+        LatencyRun.Result latency = null;
         try (BenchBroker broker = new BenchBroker(dir.resolve("broker"));
              CacheStores cache = CacheStores.open(dir.resolve("cache"))) {
             new RawConsumer(broker.url, null).close();
@@ -70,23 +74,24 @@ public final class IngestBench {
             if (!only.equals("latency")) {
                 ratios = drainRounds(broker, cache);
             }
-            if (only.equals("drain")) {
-                // Only phase (1), for comparing ingest changes.
-                java.util.Arrays.sort(ratios);
-                System.out.printf("RESULT ingest ratio=%.2f%n", ratios[ROUNDS / 2]);
-                System.exit(0);
+            if (!only.equals("drain")) {
+                latency = LatencyRun.run(broker.url, cache);
             }
-            latency = LatencyRun.run(broker.url, cache);
-            if (only.equals("latency")) {
-                // Only phase (2), on a JVM that phase (1) has not warmed: its figures are higher and noisier than
-                // a full run's, so compare only runs of this mode with each other.
-                System.out.printf("RESULT ingest p99_ratio=%.2f%n", latency.haechiP99() / latency.rawP99());
-                System.exit(0);
-            }
+        }
+        java.util.Arrays.sort(ratios);
+        if (only.equals("drain")) {
+            // Only phase (1), for comparing ingest changes.
+            System.out.printf("RESULT ingest ratio=%.2f%n", ratios[ROUNDS / 2]);
+            System.exit(0);
+        }
+        if (only.equals("latency")) {
+            // Only phase (2), on a JVM that phase (1) has not warmed: its figures are higher and noisier than a full
+            // run's, so compare only runs of this mode with each other.
+            System.out.printf("RESULT ingest p99_ratio=%.2f%n", latency.haechiP99() / latency.rawP99());
+            System.exit(0);
         }
         BurstRun.Result burst = BurstRun.run(dir.resolve("burst"));
         printSecondStorm(burst);
-        java.util.Arrays.sort(ratios);
         System.out.printf("RESULT ingest ratio=%.2f p99_ratio=%.2f burst_pulse_p99_ms=%.1f burst_pulse_max_ms=%.1f%n",
                 ratios[ROUNDS / 2], latency.haechiP99() / latency.rawP99(), burst.p99(), burst.max());
         System.exit(0);
@@ -195,22 +200,55 @@ public final class IngestBench {
         return bus;
     }
 
-    /** Artemis blocks every producer while its disk is over 90% used (max-disk-usage): a run would then hang. */
+    /**
+     * Artemis blocks every producer while its disk is more than 90% used, reckoned as 1 - usable / total space (which
+     * can be far above what {@code df} shows as used), and a run would then hang. A run writes about 330 MB.
+     */
     private static void warnIfDiskNearlyFull(Path dir) throws IOException {
-        java.nio.file.FileStore store = Files.getFileStore(dir);
-        double used = 1.0 - (double) store.getUsableSpace() / store.getTotalSpace();
-        if (used > 0.85) {
-            System.out.printf("WARNING: the disk of %s is %.0f%% used; the broker stops taking messages above 90%%"
-                    + " and this run would hang. Free some space first.%n", dir, used * 100);
+        FileStore store = Files.getFileStore(dir);
+        double afterRun = 1.0 - (store.getUsableSpace() - RUN_BYTES) / (double) store.getTotalSpace();
+        if (afterRun > 0.9) {
+            System.out.printf("WARNING: with this run's data the disk of %s would be %.1f%% used as the broker reckons"
+                    + " it; above 90%% it stops taking messages and the run would hang. Free some space first.%n",
+                    dir, afterRun * 100);
         }
     }
 
-    /** Deletes a folder and everything in it, as far as it can (the JVM is ending; nothing to report to). */
+    /**
+     * Deletes a folder and everything in it (the JVM is ending). Broker threads may still add a file meanwhile (the
+     * console of the burst phase is not closed before the exit), so a second pass follows; what is left is reported.
+     */
     static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            System.err.println("could not delete benchmark data in " + dir + ": " + e);
+        for (int pass = 0; pass < 2 && Files.exists(dir); pass++) {
+            try {
+                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        Files.deleteIfExists(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                        try {
+                            Files.deleteIfExists(d);
+                        } catch (DirectoryNotEmptyException addedMeanwhile) {
+                            // the next pass
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                // the next pass, or the report below
+            }
+        }
+        if (Files.exists(dir)) {
+            System.err.println("could not delete all benchmark data in " + dir);
         }
     }
 

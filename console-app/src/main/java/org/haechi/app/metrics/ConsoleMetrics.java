@@ -24,6 +24,9 @@ public final class ConsoleMetrics implements IngestListener, AutoCloseable {
             .help("Messages that broke the wire contract, by address").labelNames("address").register(registry);
     private final Gauge brokerConnected = Gauge.builder().name("haechi_broker_connected")
             .help("1 while connected to the broker, else 0").register(registry);
+    private final Gauge sendsHeldBack = Gauge.builder().name("haechi_bus_sends_held_back")
+            .help("1 while the broker holds back this console's sends (its disk or an address is full), else 0")
+            .register(registry);
     private final Histogram mapFrame = Histogram.builder().name("haechi_map_frame_seconds")
             .help("Time to draw one map frame").classicOnly()
             .classicUpperBounds(0.002, 0.004, 0.008, 0.016, 0.033, 0.05, 0.1, 0.25, 1).register(registry);
@@ -70,6 +73,10 @@ public final class ConsoleMetrics implements IngestListener, AutoCloseable {
 
     public void brokerConnected(boolean connected) {
         brokerConnected.set(connected ? 1 : 0);
+    }
+
+    public void sendsHeldBack(boolean heldBack) {
+        sendsHeldBack.set(heldBack ? 1 : 0);
     }
 
     public void mapFrame(double seconds) {

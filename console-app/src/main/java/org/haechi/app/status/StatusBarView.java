@@ -10,8 +10,9 @@ public final class StatusBarView extends HBox {
         Label connection = new Label();
         connection.setId("status-connection");
         connection.textProperty().bind(vm.connectionProperty());
-        vm.connectedProperty().addListener((o, a, b) -> style(connection, b));
-        style(connection, vm.connectedProperty().get());
+        vm.connectedProperty().addListener((o, a, b) -> style(connection, vm));
+        vm.sendsHeldBackProperty().addListener((o, a, b) -> style(connection, vm));
+        style(connection, vm);
         Label open = bound(vm.openAlarmsProperty(), "status-open");
         Label rejected = bound(vm.rejectedProperty(), "status-rejected");
         Label cache = bound(vm.cacheProperty(), "status-cache");
@@ -26,8 +27,9 @@ public final class StatusBarView extends HBox {
         return l;
     }
 
-    private static void style(Label l, boolean online) {
-        l.getStyleClass().removeAll("status-online", "status-offline");
-        l.getStyleClass().add(online ? "status-online" : "status-offline");
+    private static void style(Label l, StatusBarViewModel vm) {
+        l.getStyleClass().removeAll("status-online", "status-warning", "status-offline");
+        l.getStyleClass().add(!vm.connectedProperty().get() ? "status-offline"
+                : vm.sendsHeldBackProperty().get() ? "status-warning" : "status-online");
     }
 }

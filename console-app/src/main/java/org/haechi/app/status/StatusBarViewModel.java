@@ -19,6 +19,7 @@ public final class StatusBarViewModel {
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
     private final ResourceBundle text;
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper sendsHeldBack = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper openAlarms = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper rejected = new ReadOnlyStringWrapper();
@@ -33,7 +34,10 @@ public final class StatusBarViewModel {
 
     public void busStatus(BusStatus s) {
         connected.set(s.connected());
-        if (s.connected()) {
+        sendsHeldBack.set(s.connected() && s.sendsHeldBack());
+        if (s.connected() && s.sendsHeldBack()) {
+            connection.set(text.getString("status.heldBack"));
+        } else if (s.connected()) {
             connection.set(text.getString("status.online") + " (" + s.detail() + ")");
         } else {
             Instant since = s.offlineSince() == null ? Instant.now() : s.offlineSince();
@@ -57,6 +61,11 @@ public final class StatusBarViewModel {
 
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();
+    }
+
+    /** Connected, but the broker holds back this console's sends: shown as a warning. */
+    public ReadOnlyBooleanProperty sendsHeldBackProperty() {
+        return sendsHeldBack.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty connectionProperty() {

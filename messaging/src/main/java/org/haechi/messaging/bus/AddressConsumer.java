@@ -176,12 +176,13 @@ final class AddressConsumer implements Runnable {
      * could not be stored (the caller then rolls JMS back so the broker redelivers it).
      */
     private Runnable storeDurably(Connection c, List<Received> batch) throws SQLException {
+        long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                long start = System.nanoTime();
                 Runnable afterCommit = handler.store(c, batch, Instant.now());
                 long stored = System.nanoTime();
                 c.commit();
+                // Attempts that were rolled back count as storing.
                 storeNanos = stored - start;
                 cacheCommitNanos = System.nanoTime() - stored;
                 return afterCommit;

@@ -63,8 +63,9 @@ public final class BusService implements AutoCloseable {
     private volatile Instant offlineSince = Instant.now();
     private volatile Duration rebuildAfter = Duration.ofSeconds(Long.getLong("haechi.bus.rebuildAfterSeconds", 60));
     private volatile Duration answeringFor = Duration.ofSeconds(30);
-    private final HeldBackSends heldBack = new HeldBackSends(
-            () -> reportOnline(HeldBackSends.HELD_BACK), () -> reportOnline(null));
+    /** Taken around every status report with the state it reads, so that the last report shows the last state. */
+    private final Object statusLock = new Object();
+    private final HeldBackSends heldBack = new HeldBackSends(this::reportOnline);
 
     public BusService(BusConfig config, Map<String, BatchHandler> handlers, CacheDatabase db, ActionStore actions,
                       BusStatusListener statusListener) {
@@ -173,8 +174,7 @@ public final class BusService implements AutoCloseable {
             }
         }
         c.start();
-        offlineSince = null;
-        reportOnline(null);
+        markOnline();
         publishOutbox();
     }
 
@@ -215,8 +215,7 @@ public final class BusService implements AutoCloseable {
         switch (type) {
             case FAILURE_DETECTED -> reportOffline("connection lost, reconnecting");
             case FAILOVER_COMPLETED -> {
-                offlineSince = null;
-                reportOnline(null);
+                markOnline();
                 publishOutbox();
             }
             case FAILOVER_FAILED -> {
@@ -226,19 +225,29 @@ public final class BusService implements AutoCloseable {
         }
     }
 
-    /** Online, with the broker's URL and, when given, what is wrong even so. Only while connected. */
-    private void reportOnline(String problem) {
-        if (isConnected()) {
-            statusListener.statusChanged(new BusStatus(true, null,
-                    config.brokerUrl() + (problem == null ? "" : " - " + problem)));
+    private void markOnline() {
+        synchronized (statusLock) {
+            offlineSince = null;
+            reportOnline();
+        }
+    }
+
+    /** While connected and not closed: online, with the broker's URL and whether it holds back our sends. */
+    private void reportOnline() {
+        synchronized (statusLock) {
+            if (running && isConnected()) {
+                statusListener.statusChanged(new BusStatus(true, null, config.brokerUrl(), heldBack.isHeldBack()));
+            }
         }
     }
 
     private void reportOffline(String detail) {
-        if (offlineSince == null) {
-            offlineSince = Instant.now();
+        synchronized (statusLock) {
+            if (offlineSince == null) {
+                offlineSince = Instant.now();
+            }
+            statusListener.statusChanged(new BusStatus(false, offlineSince, detail));
         }
-        statusListener.statusChanged(new BusStatus(false, offlineSince, detail));
     }
 
     /** True while connected. */

@@ -4,56 +4,67 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
  * Notices when the broker holds back the outbox's sends. Artemis gives a producer no credits while its disk is fuller
  * than its limit (90% by default) or while an address with the BLOCK policy is full, and the client then waits
- * without a time limit: the operator's actions stay pending with no reason given. A send that has not returned after
- * {@link #after} is reported once, and its end once more. Sends on the outbox thread; {@link #check()} on the bus's
- * watch thread.
+ * without a time limit: the operator's actions would stay pending with no reason given. A send that has not returned
+ * after {@link #after} makes {@link #isHeldBack()} true until it returns; each change runs {@code onChange}, never
+ * under this object's lock, and the listener reads the state it reports from {@link #isHeldBack()} then. Sends on the
+ * outbox thread; {@link #check()} on the bus's watch thread.
  */
 final class HeldBackSends {
-    static final String HELD_BACK = "the broker is holding back this console's messages (its disk or an address is "
-            + "full); actions stay pending here and go out once it takes them";
-    private final Runnable onHeldBack;
-    private final Runnable onReleased;
-    private final AtomicBoolean reported = new AtomicBoolean();
+    private static final Logger LOG = Logger.getLogger(HeldBackSends.class.getName());
+    private final Runnable onChange;
     private volatile Duration after = Duration.ofSeconds(10);
-    /** System.nanoTime() when the send under way began, or 0 when none is. */
-    private volatile long sendingSince;
+    /** System.nanoTime() when the send under way began, or 0 when none is. Guarded by this. */
+    private long sendingSince;
+    /** Guarded by this. */
+    private boolean heldBack;
 
-    HeldBackSends(Runnable onHeldBack, Runnable onReleased) {
-        this.onHeldBack = onHeldBack;
-        this.onReleased = onReleased;
+    HeldBackSends(Runnable onChange) {
+        this.onChange = onChange;
     }
 
     void send(MessageProducer producer, Message message) throws JMSException {
-        sendingSince = System.nanoTime() | 1;
+        synchronized (this) {
+            sendingSince = System.nanoTime() | 1;
+        }
         try {
             producer.send(message);
         } finally {
-            sendingSince = 0;
-            if (reported.compareAndSet(true, false)) {
-                onReleased.run();
+            boolean wasHeldBack;
+            synchronized (this) {
+                sendingSince = 0;
+                wasHeldBack = heldBack;
+                heldBack = false;
+            }
+            if (wasHeldBack) {
+                LOG.info("the broker took the send it had held back");
+                onChange.run();
             }
         }
     }
 
-    /** Reports a send that has waited longer than {@link #after}, once per send. */
+    /** Marks a send that has waited longer than {@link #after} as held back, once per send. */
     void check() {
-        long since = sendingSince;
-        if (since == 0 || System.nanoTime() - since < after.toNanos() || !reported.compareAndSet(false, true)) {
-            return;
+        synchronized (this) {
+            if (sendingSince == 0 || heldBack || System.nanoTime() - sendingSince < after.toNanos()) {
+                return;
+            }
+            heldBack = true;
         }
-        onHeldBack.run();
-        // The send may have ended between the read above and the report: then nobody else clears the report.
-        if (sendingSince != since && reported.compareAndSet(true, false)) {
-            onReleased.run();
-        }
+        LOG.warning("the broker has held back a send for " + after.toSeconds() + " s or more (its disk or an address "
+                + "is full); the outbox waits");
+        onChange.run();
     }
 
-    /** Tests: report sooner than after 10 s. */
+    synchronized boolean isHeldBack() {
+        return heldBack;
+    }
+
+    /** Tests: sooner than after 10 s. */
     void reportAfter(Duration wait) {
         after = wait;
     }
