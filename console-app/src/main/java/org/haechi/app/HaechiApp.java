@@ -13,13 +13,17 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.haechi.app.alarm.AlarmActionMenu;
 import org.haechi.app.alarm.AlarmBoardView;
 import org.haechi.app.alarm.AlarmBoardViewModel;
 import org.haechi.app.alarm.AlarmDetails;
 import org.haechi.app.alarm.AlarmTableWarmUp;
 import org.haechi.app.alarm.CriticalSound;
+import org.haechi.app.alarm.OperatorWorkflow;
 import org.haechi.app.camera.CameraChooser;
 import org.haechi.app.map.ConsoleMap;
 import org.haechi.app.map.LayerPanel;
@@ -94,9 +98,9 @@ public final class HaechiApp extends Application {
             zoneContents.show(zone.description() + ": " + ZoneSummary.of(items), items);
         }, text);
         AlarmBoardView boardView = new AlarmBoardView(board, text);
-        boardView.setActions(new org.haechi.app.alarm.AlarmActionMenu(board.selectedProperty()::get,
-                new org.haechi.app.alarm.OperatorWorkflow(actions, runtime::publishOutbox), work, Platform::runLater, a -> board.upsert(List.of(a)), board::reportError,
-                text, clock));
+        boardView.setActions(new AlarmActionMenu(board.selectedProperty()::get,
+                new OperatorWorkflow(actions, runtime::publishOutbox), work, Platform::runLater,
+                a -> board.upsert(List.of(a)), board::reportError, text, clock));
         MainWindow window = new MainWindow(map.view(), toolbar, new LayerPanel(map.view(), text), details,
                 zoneContents, wall, boardView, new StatusBarView(status), menu(text), text);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -115,7 +119,7 @@ public final class HaechiApp extends Application {
         scheduleExit(scene);
     }
 
-    private javafx.scene.control.MenuBar menu(ResourceBundle text) {
+    private MenuBar menu(ResourceBundle text) {
         var rejected = new javafx.scene.control.MenuItem(text.getString("menu.rejected"));
         rejected.setOnAction(e -> new org.haechi.app.shell.RejectedMessagesView(text).show(stage,
                 () -> runtime.cache().rejected().newest(5000), work));
@@ -134,7 +138,7 @@ public final class HaechiApp extends Application {
             alert.initOwner(stage);
             alert.show();
         });
-        return new javafx.scene.control.MenuBar(new javafx.scene.control.Menu("Haechi", null, importData, rejected, about));
+        return new MenuBar(new Menu("Haechi", null, importData, rejected, about));
     }
 
     private void wireSelection(DetailsView details) {
@@ -157,7 +161,8 @@ public final class HaechiApp extends Application {
                 showWorkflow(details, alarm, seeing);
             }
             if (!sameAlarm && alarm != null && alarm.location() != null) {
-                wall.show(map.wallCamerasFor(alarm.location(), wall.tileCount()).stream().map(CameraChooser::source).toList());
+                wall.show(map.wallCamerasFor(alarm.location(), wall.tileCount()).stream().map(CameraChooser::source)
+                        .toList());
             }
         });
     }

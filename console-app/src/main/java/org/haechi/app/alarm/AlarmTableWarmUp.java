@@ -96,8 +96,9 @@ public final class AlarmTableWarmUp {
     /**
      * As {@link #primeInScene(AlarmBoardView, Scene)}, and gives each rendering's sample rows to {@code alsoShow}
      * first, then runs {@code thenShowReal} once done: the console's map draws them too, so its alarm layer's first
-     * storm is not its first drawing either (full ingest benchmark: first storm pulse p99 / max medians 52.2 / 81.0 ms with the
-     * map primed, against 61.4 / 104.0 ms without, six alternated runs each; docs/benchmarks.md, session 7).
+     * storm is not its first drawing either (full ingest benchmark: first storm pulse p99 / max medians 52.2 / 81.0
+     * ms with the map primed, against 61.4 / 104.0 ms without, six alternated runs each; docs/benchmarks.md,
+     * session 7).
      */
     public static void primeInScene(AlarmBoardView view, Scene scene, Consumer<List<Alarm>> alsoShow,
                                     Runnable thenShowReal) {
