@@ -57,6 +57,22 @@ class BusIngestTest {
         bus.start();
     }
 
+    void startBrokerAndConsole() throws Exception {
+        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
+        broker.start();
+        startConsole(broker.clientUrl());
+        Collected.await(collected::connected, 20);
+    }
+
+    /** {@code count} valid alarm bodies with ids prefix0, prefix1, ... */
+    static List<String> alarms(String prefix, int count) {
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            bodies.add(alarm(prefix + i));
+        }
+        return bodies;
+    }
+
     static String alarm(String id) {
         return "{\"schema\":\"haechi.alarm/1\",\"id\":\"" + id + "\",\"type\":\"EMERGENCY_BELL\",\"severity\":"
                 + "\"CRITICAL\",\"occurredAt\":\"2026-11-28T05:12:00Z\",\"location\":{\"lat\":37.4979,"
@@ -76,14 +92,8 @@ class BusIngestTest {
 
     @Test
     void publishedAlarmsReachCacheAndSinkOnceAndBadOnesAreKeptAsRejected() throws Exception {
-        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
-        broker.start();
-        startConsole(broker.clientUrl());
-        Collected.await(collected::connected, 20);
-        List<String> bodies = new java.util.ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            bodies.add(alarm("a-" + i));
-        }
+        startBrokerAndConsole();
+        List<String> bodies = alarms("a-", 300);
         bodies.add(alarm("a-7"));
         bodies.add("{\"schema\":\"haechi.alarm/1\",\"id\":\"broken\"");
         bodies.add(alarm("a-300").replace("37.4979", "97.5"));
@@ -101,14 +111,8 @@ class BusIngestTest {
 
     @Test
     void everyAcknowledgedBatchTellsWhereItsTimeWent() throws Exception {
-        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
-        broker.start();
-        startConsole(broker.clientUrl());
-        Collected.await(collected::connected, 20);
-        List<String> bodies = new java.util.ArrayList<>();
-        for (int i = 0; i < 120; i++) {
-            bodies.add(alarm("t-" + i));
-        }
+        startBrokerAndConsole();
+        List<String> bodies = alarms("t-", 120);
         bodies.add("not json");
         publish(broker.clientUrl(), BusAddresses.ALARMS, bodies);
 
@@ -125,10 +129,7 @@ class BusIngestTest {
 
     @Test
     void anUnreadableBodyIsRejectedAndTheConsumerGoesOn() throws Exception {
-        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
-        broker.start();
-        startConsole(broker.clientUrl());
-        Collected.await(collected::connected, 20);
+        startBrokerAndConsole();
         // A core message typed as text whose body is not a string: reading it throws inside the JMS client.
         try (var locator = org.apache.activemq.artemis.api.core.client.ActiveMQClient.createServerLocator(
                 broker.clientUrl()); var factory = locator.createSessionFactory();
@@ -150,10 +151,7 @@ class BusIngestTest {
 
     @Test
     void anActionThatArrivesBeforeItsAlarmStillApplies() throws Exception {
-        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
-        broker.start();
-        startConsole(broker.clientUrl());
-        Collected.await(collected::connected, 20);
+        startBrokerAndConsole();
         String close = "{\"schema\":\"haechi.action/1\",\"actionId\":\"act-1\",\"alarmId\":\"early\","
                 + "\"kind\":\"ACKNOWLEDGE\",\"operator\":\"op-lee\",\"console\":\"ws-other\","
                 + "\"at\":\"2026-11-28T05:13:00Z\"}";
@@ -186,10 +184,7 @@ class BusIngestTest {
 
     @Test
     void ownActionIsPublishedFromTheOutboxAndComesBackOnce() throws Exception {
-        broker = new EmbeddedBroker(dir.resolve("broker"), freePort());
-        broker.start();
-        startConsole(broker.clientUrl());
-        Collected.await(collected::connected, 20);
+        startBrokerAndConsole();
         publish(broker.clientUrl(), BusAddresses.ALARMS, List.of(alarm("ack-me")));
         Collected.await(() -> collected.alarms.size() == 1, 20);
 
