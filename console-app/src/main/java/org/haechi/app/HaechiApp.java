@@ -201,7 +201,8 @@ public final class HaechiApp extends Application {
     private void startTimers(StatusBarViewModel status) {
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             map.flushAssets();
-            status.update(runtime.stats(), metrics.rejectedTotal(), map.assetCount(), map.tagCount());
+            status.update(runtime.stats(), metrics.rejectedTotal(), map.assetCount(), map.tagCount(),
+                    metrics.storeFailure());
             if (!startupWall.isDone()) {
                 startupWall.next(wall.wallLayout().cameras(), map.streamedCameras(),
                         board.selectedProperty().get() != null).forEach(wall.wallLayout()::assign);

@@ -7,6 +7,8 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.haechi.core.bus.BatchCycle;
@@ -35,6 +37,11 @@ public final class ConsoleMetrics implements IngestListener, AutoCloseable {
                     + "cache_commit, bus_commit; by address").classicOnly()
             .classicUpperBounds(0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1)
             .labelNames("address", "phase").register(registry);
+    private final Gauge storeFailing = Gauge.builder().name("haechi_cache_store_failing")
+            .help("1 while the cache cannot store messages from an address (they wait on the broker), else 0")
+            .labelNames("address").register(registry);
+    /** Why the cache cannot store, by address; empty while it can. */
+    private final Map<String, String> storeFailures = new ConcurrentHashMap<>();
     private HTTPServer server;
 
     public ConsoleMetrics(Supplier<CacheStats> cache, LongSupplier tilesPlaying) {
@@ -69,6 +76,23 @@ public final class ConsoleMetrics implements IngestListener, AutoCloseable {
         batchPhase.labelValues(address, "store").observe(cycle.storeNanos() / 1e9);
         batchPhase.labelValues(address, "cache_commit").observe(cycle.cacheCommitNanos() / 1e9);
         batchPhase.labelValues(address, "bus_commit").observe(cycle.busCommitNanos() / 1e9);
+    }
+
+    @Override
+    public void storeFailed(String address, String reason) {
+        storeFailures.put(address, reason == null ? "unknown error" : reason);
+        storeFailing.labelValues(address).set(1);
+    }
+
+    @Override
+    public void storeRecovered(String address) {
+        storeFailures.remove(address);
+        storeFailing.labelValues(address).set(0);
+    }
+
+    /** Why the cache cannot store messages now (the first address's reason), or null while it can. */
+    public String storeFailure() {
+        return storeFailures.values().stream().findFirst().orElse(null);
     }
 
     public void brokerConnected(boolean connected) {

@@ -16,6 +16,12 @@ public final class StatusBarView extends HBox {
         Label open = bound(vm.openAlarmsProperty(), "status-open");
         Label rejected = bound(vm.rejectedProperty(), "status-rejected");
         Label cache = bound(vm.cacheProperty(), "status-cache");
+        vm.cacheFailingProperty().addListener((o, a, failing) -> {
+            cache.getStyleClass().remove("status-offline");
+            if (failing) {
+                cache.getStyleClass().add("status-offline");
+            }
+        });
         Label assets = bound(vm.assetsProperty(), "status-assets");
         getChildren().addAll(connection, open, rejected, cache, assets);
     }

@@ -20,6 +20,7 @@ public final class StatusBarViewModel {
     private final ResourceBundle text;
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper sendsHeldBack = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper cacheFailing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper openAlarms = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper rejected = new ReadOnlyStringWrapper();
@@ -29,7 +30,7 @@ public final class StatusBarViewModel {
     public StatusBarViewModel(ResourceBundle text) {
         this.text = text;
         connection.set(text.getString("status.connecting"));
-        update(CacheStats.EMPTY, 0, 0, 0);
+        update(CacheStats.EMPTY, 0, 0, 0, null);
     }
 
     public void busStatus(BusStatus s) {
@@ -46,11 +47,14 @@ public final class StatusBarViewModel {
         }
     }
 
-    /** Refreshes the counts. */
-    public void update(CacheStats stats, long rejectedSinceStart, long assetCount, long tagCount) {
+    /** Refreshes the counts; {@code storeFailure}: why the cache cannot store messages now, or null. */
+    public void update(CacheStats stats, long rejectedSinceStart, long assetCount, long tagCount,
+                       String storeFailure) {
         openAlarms.set(String.format(text.getString("status.openAlarms"), stats.openAlarms()));
         rejected.set(String.format(text.getString("status.rejected"), rejectedSinceStart));
-        cache.set(String.format(text.getString("status.cache"), stats.alarms(), megabytes(stats.bytes())));
+        cacheFailing.set(storeFailure != null);
+        cache.set(storeFailure != null ? String.format(text.getString("status.cacheFailing"), storeFailure)
+                : String.format(text.getString("status.cache"), stats.alarms(), megabytes(stats.bytes())));
         assets.set(String.format(text.getString("status.assets"), assetCount) + "   "
                 + String.format(text.getString("status.tags"), tagCount));
     }
@@ -66,6 +70,11 @@ public final class StatusBarViewModel {
     /** Connected, but the broker holds back this console's sends: shown as a warning. */
     public ReadOnlyBooleanProperty sendsHeldBackProperty() {
         return sendsHeldBack.getReadOnlyProperty();
+    }
+
+    /** The cache cannot store messages: shown as an error. */
+    public ReadOnlyBooleanProperty cacheFailingProperty() {
+        return cacheFailing.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty connectionProperty() {

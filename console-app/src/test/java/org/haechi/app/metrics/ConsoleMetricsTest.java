@@ -27,4 +27,15 @@ class ConsoleMetricsTest {
                     .singleElement().satisfies(p -> assertThat(p.getSum()).isCloseTo(0.009, Offset.offset(1e-9)));
         }
     }
+
+    @Test
+    void aStoreFailureIsKnownUntilItsAddressRecovers() {
+        try (ConsoleMetrics metrics = new ConsoleMetrics(() -> new CacheStats(0, 0, 0, 0), () -> 0)) {
+            assertThat(metrics.storeFailure()).isNull();
+            metrics.storeFailed("haechi.alarms", "IO Exception: No space left on device");
+            assertThat(metrics.storeFailure()).contains("No space left on device");
+            metrics.storeRecovered("haechi.alarms");
+            assertThat(metrics.storeFailure()).isNull();
+        }
+    }
 }

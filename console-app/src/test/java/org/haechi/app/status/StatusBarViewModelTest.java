@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.haechi.app.metrics.CacheStats;
 import org.haechi.core.bus.BusStatus;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +35,18 @@ class StatusBarViewModelTest {
         assertThat(vm.connectedProperty().get()).isFalse();
         assertThat(vm.sendsHeldBackProperty().get()).isFalse();
         assertThat(vm.connectionProperty().get()).startsWith("Offline since").endsWith("connection lost");
+    }
+
+    @Test
+    void aCacheThatCannotStoreIsAnErrorInPlaceOfItsCounts() {
+        StatusBarViewModel vm = new StatusBarViewModel(TEXT);
+
+        vm.update(new CacheStats(12, 3, 0, 2_097_152), 0, 0, 0, "IO Exception: No space left on device");
+        assertThat(vm.cacheFailingProperty().get()).isTrue();
+        assertThat(vm.cacheProperty().get()).startsWith("Cache cannot store").contains("No space left on device");
+
+        vm.update(new CacheStats(12, 3, 0, 2_097_152), 0, 0, 0, null);
+        assertThat(vm.cacheFailingProperty().get()).isFalse();
+        assertThat(vm.cacheProperty().get()).isEqualTo("Cache: 12 alarms, 2.0 MB");
     }
 }

@@ -24,4 +24,14 @@ public interface IngestListener {
     /** A batch was stored (and, from a durable address, acknowledged); where its time went. */
     default void batchStored(String address, BatchCycle cycle) {
     }
+
+    /**
+     * The cache cannot store messages from an address (disk full, I/O error): they wait on the broker,
+     * unacknowledged, until it can. Told once, then {@link #storeRecovered} when it works again.
+     */
+    default void storeFailed(String address, String reason) {
+    }
+
+    default void storeRecovered(String address) {
+    }
 }

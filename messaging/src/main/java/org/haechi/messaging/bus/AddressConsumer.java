@@ -7,9 +7,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -18,9 +16,10 @@ import org.haechi.core.bus.BatchCycle;
 import org.haechi.messaging.cache.CacheDatabase;
 
 /**
- * Drains one address in batches: receive up to a batch, store it in one H2 transaction, commit H2, notify, then
- * commit (acknowledge) JMS. A crash before the JMS commit redelivers a batch the store already holds, which the
- * idempotent store ignores. Runs on its own thread, from {@link #run()} until {@link #stop()}.
+ * Drains one address in batches: receive up to a batch, store it in one H2 transaction and commit H2 (a failing
+ * cache keeps the batch and tries again: {@link BatchStore}), notify, then commit (acknowledge) JMS. A crash before
+ * the JMS commit redelivers a batch the store already holds, which the idempotent store ignores. Runs on its own
+ * thread, from {@link #run()} until {@link #stop()}.
  */
 final class AddressConsumer implements Runnable {
     private static final Logger LOG = Logger.getLogger(AddressConsumer.class.getName());
@@ -31,7 +30,6 @@ final class AddressConsumer implements Runnable {
      * publish-to-stored time without a measurable gain in drain rate (docs/benchmarks.md).
      */
     static final long FILL_MS = 2;
-    static final int STORE_ATTEMPTS = 3;
 
     private final String address;
     private final Session session;
@@ -40,9 +38,6 @@ final class AddressConsumer implements Runnable {
     private final CacheDatabase db;
     private final Runnable onUnexpectedEnd;
     private volatile boolean running = true;
-    /** The phases of the batch in hand (this consumer's thread only), reported once it is acknowledged. */
-    private long storeNanos;
-    private long cacheCommitNanos;
 
     /** {@code onUnexpectedEnd} runs if the loop ends while not stopped (the bus then reconnects). */
     AddressConsumer(String address, Session session, MessageConsumer consumer, BatchHandler handler,
@@ -57,13 +52,12 @@ final class AddressConsumer implements Runnable {
 
     @Override
     public void run() {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
+        try (BatchStore store = BatchStore.open(address, handler, db, () -> running)) {
             while (running) {
                 long asked = System.nanoTime();
                 List<Received> batch = receiveBatch();
                 if (!batch.isEmpty()) {
-                    storeAndAcknowledge(c, batch, System.nanoTime() - asked);
+                    storeAndAcknowledge(store, batch, System.nanoTime() - asked);
                 }
             }
         } catch (SQLException e) {
@@ -129,9 +123,9 @@ final class AddressConsumer implements Runnable {
         }
     }
 
-    private void storeAndAcknowledge(Connection c, List<Received> batch, long receiveNanos)
-            throws JMSException, SQLException {
-        Runnable afterCommit = storeDurably(c, batch);
+    private void storeAndAcknowledge(BatchStore store, List<Received> batch, long receiveNanos)
+            throws JMSException {
+        Runnable afterCommit = store.store(batch);
         if (afterCommit == null) {
             rollbackJms();
             pause();
@@ -156,7 +150,7 @@ final class AddressConsumer implements Runnable {
             LOG.log(Level.INFO, "JMS commit on " + address + " failed after the cache commit: " + e.getMessage());
             return;
         }
-        reportCycle(new BatchCycle(batch.size(), receiveNanos, storeNanos, cacheCommitNanos,
+        reportCycle(new BatchCycle(batch.size(), receiveNanos, store.storeNanos(), store.cacheCommitNanos(),
                 System.nanoTime() - busCommitStart));
     }
 
@@ -168,41 +162,6 @@ final class AddressConsumer implements Runnable {
         }
     }
 
-    /**
-     * Stores the batch and commits H2 (durable on return: WRITE_DELAY=0). When another session of the same
-     * subscription stored one of these ids at the same moment (possible only for a redelivered or repeated id), the
-     * H2 transaction is rolled back and the batch stored again, still inside the open JMS transaction; the retry
-     * finds the id stored and skips it. Returns what to run once the cache holds the batch, or null when the batch
-     * could not be stored (the caller then rolls JMS back so the broker redelivers it).
-     */
-    private Runnable storeDurably(Connection c, List<Received> batch) throws SQLException {
-        long start = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Runnable afterCommit = handler.store(c, batch, Instant.now());
-                long stored = System.nanoTime();
-                c.commit();
-                // Attempts that were rolled back count as storing.
-                storeNanos = stored - start;
-                cacheCommitNanos = System.nanoTime() - stored;
-                return afterCommit;
-            } catch (SQLException e) {
-                c.rollback();
-                if (attempt < STORE_ATTEMPTS && isConcurrentWrite(e)) {
-                    LOG.fine(() -> "concurrent write on " + address + ", storing the batch again: " + e);
-                    continue;
-                }
-                LOG.log(Level.SEVERE, "could not store a batch from " + address + "; it will be redelivered", e);
-                return null;
-            }
-        }
-    }
-
-    /** Duplicate key, concurrent update, lock timeout or deadlock: another transaction got there first. */
-    static boolean isConcurrentWrite(SQLException e) {
-        int code = e.getErrorCode();
-        return code == 23505 || code == 90131 || code == 50200 || code == 40001;
-    }
 
     private void rollbackJms() throws JMSException {
         if (session.getTransacted()) {

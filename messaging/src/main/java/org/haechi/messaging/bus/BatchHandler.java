@@ -21,4 +21,12 @@ public interface BatchHandler {
     /** The batch last stored is acknowledged too; where its time went. Must not block. */
     default void cycleTimed(BatchCycle cycle) {
     }
+
+    /** The cache cannot store this address's messages (they wait on the broker); told once. Must not block. */
+    default void storeFailed(String reason) {
+    }
+
+    /** After {@link #storeFailed}: the cache stores this address's messages again. Must not block. */
+    default void storeRecovered() {
+    }
 }

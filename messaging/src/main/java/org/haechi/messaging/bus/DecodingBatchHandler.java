@@ -82,4 +82,14 @@ public final class DecodingBatchHandler<T, R> implements BatchHandler {
     public void cycleTimed(BatchCycle cycle) {
         listener.batchStored(address, cycle);
     }
+
+    @Override
+    public void storeFailed(String reason) {
+        listener.storeFailed(address, reason);
+    }
+
+    @Override
+    public void storeRecovered() {
+        listener.storeRecovered(address);
+    }
 }

@@ -23,6 +23,8 @@ final class Collected implements IngestListener {
     final AtomicInteger received = new AtomicInteger();
     final AtomicInteger rejected = new AtomicInteger();
     final List<BatchCycle> alarmCycles = new CopyOnWriteArrayList<>();
+    final List<String> storeFailures = new CopyOnWriteArrayList<>();
+    final AtomicInteger storeRecoveries = new AtomicInteger();
 
     IngestSinks sinks() {
         return new IngestSinks(alarms::addAll, assets::addAll, positions::addAll, warnings::addAll, this);
@@ -43,6 +45,16 @@ final class Collected implements IngestListener {
         if (address.equals(BusAddresses.ALARMS)) {
             alarmCycles.add(cycle);
         }
+    }
+
+    @Override
+    public void storeFailed(String address, String reason) {
+        storeFailures.add(address + ": " + reason);
+    }
+
+    @Override
+    public void storeRecovered(String address) {
+        storeRecoveries.incrementAndGet();
     }
 
     boolean connected() {
