@@ -26,12 +26,13 @@ public interface IngestListener {
     }
 
     /**
-     * The cache cannot store messages from an address (disk full, I/O error): they wait on the broker,
-     * unacknowledged, until it can. Told once, then {@link #storeRecovered} when it works again.
+     * The cache cannot store messages from an address (disk full, I/O error): those of a durable address wait on the
+     * broker until it can. Told when a consumer first sees it, then {@link #storeRecovered} when it works again.
      */
     default void storeFailed(String address, String reason) {
     }
 
+    /** The cache stores messages from the address (also told, once, by a consumer that saw no failure). */
     default void storeRecovered(String address) {
     }
 }

@@ -7,7 +7,6 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -52,7 +51,7 @@ final class AddressConsumer implements Runnable {
 
     @Override
     public void run() {
-        try (BatchStore store = BatchStore.open(address, handler, db, () -> running)) {
+        try (BatchStore store = new BatchStore(address, handler, db, () -> running, isTransacted())) {
             while (running) {
                 long asked = System.nanoTime();
                 List<Received> batch = receiveBatch();
@@ -60,8 +59,6 @@ final class AddressConsumer implements Runnable {
                     storeAndAcknowledge(store, batch, System.nanoTime() - asked);
                 }
             }
-        } catch (SQLException e) {
-            LOG.log(Level.SEVERE, "cache unavailable, consumer of " + address + " stops", e);
         } catch (JMSException | RuntimeException e) {
             if (running) {
                 LOG.log(Level.WARNING, "consumer of " + address + " lost its session: " + e);
@@ -162,6 +159,13 @@ final class AddressConsumer implements Runnable {
         }
     }
 
+    private boolean isTransacted() {
+        try {
+            return session.getTransacted();
+        } catch (JMSException e) {
+            return false;
+        }
+    }
 
     private void rollbackJms() throws JMSException {
         if (session.getTransacted()) {

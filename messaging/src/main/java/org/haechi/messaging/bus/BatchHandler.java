@@ -22,11 +22,11 @@ public interface BatchHandler {
     default void cycleTimed(BatchCycle cycle) {
     }
 
-    /** The cache cannot store this address's messages (they wait on the broker); told once. Must not block. */
+    /** The cache cannot store this address's messages; see {@code IngestListener.storeFailed}. Must not block. */
     default void storeFailed(String reason) {
     }
 
-    /** After {@link #storeFailed}: the cache stores this address's messages again. Must not block. */
+    /** The cache stores this address's messages; see {@code IngestListener.storeRecovered}. Must not block. */
     default void storeRecovered() {
     }
 }

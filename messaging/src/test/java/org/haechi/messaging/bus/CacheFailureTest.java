@@ -18,22 +18,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cache fails to write (as on a full disk) while alarms arrive, with the embedded broker's real settings (at
- * most 5 deliveries, then the dead-letter address): the alarms wait on the broker, the failure is reported, and once
- * the cache works again every alarm is stored once and none was dead-lettered.
+ * Store failures with the embedded broker's real settings (at most 5 deliveries, then the dead-letter address). When
+ * the cache fails to write at all (as on a full disk), the alarms wait on the broker, the failure is reported, and
+ * once the cache works again every alarm is stored once and none was dead-lettered. When only the batch is refused
+ * (the cache takes other writes), the broker redelivers it and then dead-letters it, as for bad data.
  */
 class CacheFailureTest {
     @TempDir
     Path dir;
     EmbeddedBroker broker;
+    int deadLettered;
 
-    /** Fails every write into the alarm table while {@link #failing}: a real H2 error with an I/O error's code. */
+    /**
+     * Fails the writes of the tables it is set on while {@link #failing}, with H2's error code for an I/O error;
+     * {@link #probeToo}: on the cache probe's table as well, as a full disk would.
+     */
     public static final class FailingWrites implements Trigger {
         static volatile boolean failing;
+        static volatile boolean probeToo;
+        private String table;
+
+        @Override
+        public void init(java.sql.Connection conn, String schema, String trigger, String table, boolean before,
+                         int type) {
+            this.table = table;
+        }
 
         @Override
         public void fire(java.sql.Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-            if (failing) {
+            if (failing && (probeToo || !table.equalsIgnoreCase("cache_probe"))) {
                 throw new SQLException("IO Exception: No space left on device (test)", "HY000", 90028);
             }
         }
@@ -42,6 +55,7 @@ class CacheFailureTest {
     @AfterEach
     void stop() throws Exception {
         FailingWrites.failing = false;
+        FailingWrites.probeToo = false;
         if (broker != null) {
             broker.close();
         }
@@ -49,25 +63,14 @@ class CacheFailureTest {
 
     @Test
     void alarmsWaitOnTheBrokerWhileTheCacheFailsAndAreStoredOnceItWorks() throws Exception {
-        broker = new EmbeddedBroker(dir.resolve("broker"), BusIngestTest.freePort());
-        broker.start();
         Collected collected = new Collected();
-        try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
-             BusService bus = new BusService(new BusConfig(broker.clientUrl(), null, null, "ws-test"),
-                     IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(),
-                     collected.statuses::add)) {
-            try (var c = cache.db().connect(); Statement s = c.createStatement()) {
-                s.execute("CREATE TRIGGER alarm_fails BEFORE INSERT ON alarm FOR EACH ROW CALL '"
-                        + FailingWrites.class.getName() + "'");
-            }
-            FailingWrites.failing = true;
-            bus.start();
-            Collected.await(collected::connected, 20);
+        try (CacheStores cache = startWithFailingWrites(true, collected);
+             BusService bus = startConsole(cache, collected)) {
             BusIngestTest.publish(broker.clientUrl(), BusAddresses.ALARMS, BusIngestTest.alarms("f-", 20));
 
             Collected.await(() -> !collected.storeFailures.isEmpty(), 20);
             assertThat(collected.storeFailures).singleElement().asString()
-                    .startsWith(BusAddresses.ALARMS).contains("No space left on device");
+                    .startsWith(BusAddresses.ALARMS).contains("No space left on device").contains("[90028]");
             // Long enough for five redeliveries, had the batch been handed back to the broker at each failure.
             Thread.sleep(7000);
             assertThat(cache.alarms().countAll()).isZero();
@@ -78,9 +81,52 @@ class CacheFailureTest {
             assertThat(cache.alarms().countAll()).isEqualTo(20);
             Collected.await(() -> collected.alarms.size() >= 20, 10);
             assertThat(collected.alarms).extracting(Alarm::id).doesNotHaveDuplicates().hasSize(20);
-            assertThat(collected.storeRecoveries.get()).isEqualTo(1);
+            assertThat(collected.storeRecoveries.get()).isPositive();
         }
         assertThat(deadLettered()).isZero();
+    }
+
+    @Test
+    void aBatchTheCacheRefusesWhileItTakesOtherWritesIsDeadLetteredAfterItsDeliveries() throws Exception {
+        Collected collected = new Collected();
+        try (CacheStores cache = startWithFailingWrites(false, collected);
+             BusService bus = startConsole(cache, collected)) {
+            BusIngestTest.publish(broker.clientUrl(), BusAddresses.ALARMS, BusIngestTest.alarms("p-", 3));
+
+            Collected.await(() -> Collected.quietly(() -> deadLetteredSoFar() >= 3), 60);
+            assertThat(cache.alarms().countAll()).isZero();
+            assertThat(collected.storeFailures).as("the cache itself works").isEmpty();
+        }
+        assertThat(deadLetteredSoFar()).isEqualTo(3);
+    }
+
+    private CacheStores startWithFailingWrites(boolean probeToo, Collected collected) throws Exception {
+        broker = new EmbeddedBroker(dir.resolve("broker"), BusIngestTest.freePort());
+        broker.start();
+        CacheStores cache = CacheStores.open(dir.resolve("cache"));
+        try (var c = cache.db().connect(); Statement s = c.createStatement()) {
+            for (String table : new String[] {"alarm", "cache_probe"}) {
+                s.execute("CREATE TRIGGER " + table + "_fails BEFORE INSERT, UPDATE ON " + table
+                        + " FOR EACH ROW CALL '" + FailingWrites.class.getName() + "'");
+            }
+        }
+        FailingWrites.probeToo = probeToo;
+        FailingWrites.failing = true;
+        return cache;
+    }
+
+    private BusService startConsole(CacheStores cache, Collected collected) throws Exception {
+        BusService bus = new BusService(new BusConfig(broker.clientUrl(), null, null, "ws-test"),
+                IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), collected.statuses::add);
+        bus.start();
+        Collected.await(collected::connected, 20);
+        return bus;
+    }
+
+    /** Takes what is in the dead-letter address, adding to what was taken before. */
+    private int deadLetteredSoFar() throws Exception {
+        deadLettered += deadLettered();
+        return deadLettered;
     }
 
     private int deadLettered() throws Exception {
