@@ -64,7 +64,7 @@ class CacheFailureTest {
     @Test
     void alarmsWaitOnTheBrokerWhileTheCacheFailsAndAreStoredOnceItWorks() throws Exception {
         Collected collected = new Collected();
-        try (CacheStores cache = startWithFailingWrites(true, collected);
+        try (CacheStores cache = startWithFailingWrites(true);
              BusService bus = startConsole(cache, collected)) {
             BusIngestTest.publish(broker.clientUrl(), BusAddresses.ALARMS, BusIngestTest.alarms("f-", 20));
 
@@ -89,7 +89,7 @@ class CacheFailureTest {
     @Test
     void aBatchTheCacheRefusesWhileItTakesOtherWritesIsDeadLetteredAfterItsDeliveries() throws Exception {
         Collected collected = new Collected();
-        try (CacheStores cache = startWithFailingWrites(false, collected);
+        try (CacheStores cache = startWithFailingWrites(false);
              BusService bus = startConsole(cache, collected)) {
             BusIngestTest.publish(broker.clientUrl(), BusAddresses.ALARMS, BusIngestTest.alarms("p-", 3));
 
@@ -100,7 +100,7 @@ class CacheFailureTest {
         assertThat(deadLetteredSoFar()).isEqualTo(3);
     }
 
-    private CacheStores startWithFailingWrites(boolean probeToo, Collected collected) throws Exception {
+    private CacheStores startWithFailingWrites(boolean probeToo) throws Exception {
         broker = new EmbeddedBroker(dir.resolve("broker"), BusIngestTest.freePort());
         broker.start();
         CacheStores cache = CacheStores.open(dir.resolve("cache"));
