@@ -1,6 +1,7 @@
 package org.haechi.app.status;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 /** The status bar; binds to its view model. */
@@ -16,12 +17,12 @@ public final class StatusBarView extends HBox {
         Label open = bound(vm.openAlarmsProperty(), "status-open");
         Label rejected = bound(vm.rejectedProperty(), "status-rejected");
         Label cache = bound(vm.cacheProperty(), "status-cache");
-        vm.cacheFailingProperty().addListener((o, a, failing) -> {
-            cache.getStyleClass().remove("status-offline");
-            if (failing) {
-                cache.getStyleClass().add("status-offline");
-            }
-        });
+        vm.cacheFailingProperty().addListener((o, a, failing) -> styleCache(cache, failing));
+        styleCache(cache, vm.cacheFailingProperty().get());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(vm.cacheProblemProperty());
+        vm.cacheProblemProperty().addListener((o, a, problem) -> cache.setTooltip(problem == null ? null : why));
+        cache.setTooltip(vm.cacheProblemProperty().get() == null ? null : why);
         Label assets = bound(vm.assetsProperty(), "status-assets");
         getChildren().addAll(connection, open, rejected, cache, assets);
     }
@@ -31,6 +32,13 @@ public final class StatusBarView extends HBox {
         l.setId(id);
         l.textProperty().bind(text);
         return l;
+    }
+
+    private static void styleCache(Label cache, boolean failing) {
+        cache.getStyleClass().remove("status-offline");
+        if (failing) {
+            cache.getStyleClass().add("status-offline");
+        }
     }
 
     private static void style(Label l, StatusBarViewModel vm) {

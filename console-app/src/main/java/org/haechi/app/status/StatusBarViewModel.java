@@ -21,6 +21,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper sendsHeldBack = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper cacheFailing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper cacheProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper openAlarms = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper rejected = new ReadOnlyStringWrapper();
@@ -53,7 +54,8 @@ public final class StatusBarViewModel {
         openAlarms.set(String.format(text.getString("status.openAlarms"), stats.openAlarms()));
         rejected.set(String.format(text.getString("status.rejected"), rejectedSinceStart));
         cacheFailing.set(storeFailure != null);
-        cache.set(storeFailure != null ? String.format(text.getString("status.cacheFailing"), storeFailure)
+        cacheProblem.set(storeFailure);
+        cache.set(storeFailure != null ? text.getString("status.cacheFailing")
                 : String.format(text.getString("status.cache"), stats.alarms(), megabytes(stats.bytes())));
         assets.set(String.format(text.getString("status.assets"), assetCount) + "   "
                 + String.format(text.getString("status.tags"), tagCount));
@@ -75,6 +77,11 @@ public final class StatusBarViewModel {
     /** The cache cannot store messages: shown as an error. */
     public ReadOnlyBooleanProperty cacheFailingProperty() {
         return cacheFailing.getReadOnlyProperty();
+    }
+
+    /** Why the cache cannot store (H2's message and code), or null: the cache label's tooltip. */
+    public ReadOnlyStringProperty cacheProblemProperty() {
+        return cacheProblem.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty connectionProperty() {

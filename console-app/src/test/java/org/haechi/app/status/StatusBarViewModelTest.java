@@ -43,10 +43,12 @@ class StatusBarViewModelTest {
 
         vm.update(new CacheStats(12, 3, 0, 2_097_152), 0, 0, 0, "IO Exception: No space left on device");
         assertThat(vm.cacheFailingProperty().get()).isTrue();
-        assertThat(vm.cacheProperty().get()).startsWith("Cache cannot store").contains("No space left on device");
+        assertThat(vm.cacheProperty().get()).isEqualTo("Cache cannot store: messages wait on the broker");
+        assertThat(vm.cacheProblemProperty().get()).contains("No space left on device");
 
         vm.update(new CacheStats(12, 3, 0, 2_097_152), 0, 0, 0, null);
         assertThat(vm.cacheFailingProperty().get()).isFalse();
+        assertThat(vm.cacheProblemProperty().get()).isNull();
         assertThat(vm.cacheProperty().get()).isEqualTo("Cache: 12 alarms, 2.0 MB");
     }
 }
