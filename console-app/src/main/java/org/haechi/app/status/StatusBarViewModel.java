@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ResourceBundle;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,8 +21,8 @@ public final class StatusBarViewModel {
     private final ResourceBundle text;
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper sendsHeldBack = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper cacheFailing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper cacheProblem = new ReadOnlyStringWrapper();
+    private final BooleanBinding cacheFailing = cacheProblem.isNotNull();
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper openAlarms = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper rejected = new ReadOnlyStringWrapper();
@@ -53,7 +54,6 @@ public final class StatusBarViewModel {
                        String storeFailure) {
         openAlarms.set(String.format(text.getString("status.openAlarms"), stats.openAlarms()));
         rejected.set(String.format(text.getString("status.rejected"), rejectedSinceStart));
-        cacheFailing.set(storeFailure != null);
         cacheProblem.set(storeFailure);
         cache.set(storeFailure != null ? text.getString("status.cacheFailing")
                 : String.format(text.getString("status.cache"), stats.alarms(), megabytes(stats.bytes())));
@@ -75,8 +75,8 @@ public final class StatusBarViewModel {
     }
 
     /** The cache cannot store messages: shown as an error. */
-    public ReadOnlyBooleanProperty cacheFailingProperty() {
-        return cacheFailing.getReadOnlyProperty();
+    public BooleanBinding cacheFailingProperty() {
+        return cacheFailing;
     }
 
     /** Why the cache cannot store (H2's message and code), or null: the cache label's tooltip. */

@@ -3,7 +3,7 @@ package org.haechi.core.bus;
 /**
  * Where one stored batch's time went on its consumer thread, in nanoseconds. The phases follow each other; between
  * the cache and the bus commit the thread also hands the batch to the sinks, which is not counted (it only queues).
- * Under a backlog, {@code messages} divided by {@link #totalNanos()} is the thread's drain rate; in calm traffic the
+ * Under a backlog, {@code messages} divided by the phases' sum is the thread's drain rate; in calm traffic the
  * receive phase is mostly idle waiting.
  *
  * @param messages         messages in the batch (rejected ones included)
@@ -14,8 +14,4 @@ package org.haechi.core.bus;
  */
 public record BatchCycle(int messages, long receiveNanos, long storeNanos, long cacheCommitNanos,
                          long busCommitNanos) {
-
-    public long totalNanos() {
-        return receiveNanos + storeNanos + cacheCommitNanos + busCommitNanos;
-    }
 }

@@ -148,11 +148,7 @@ final class BatchStore implements AutoCloseable {
         LOG.log(Level.SEVERE, "the cache cannot store messages from " + address + (keepOnCacheFailure
                 ? "; they stay on the broker, unacknowledged, and are stored once the cache works again"
                 : "; they are dropped until it works again"), e);
-        try {
-            handler.storeFailed(shortReason(e));
-        } catch (RuntimeException listenerFailed) {
-            LOG.log(Level.WARNING, "a listener of " + address + " failed", listenerFailed);
-        }
+        tell(() -> handler.storeFailed(shortReason(e)));
     }
 
     private void recovered() {
@@ -163,8 +159,13 @@ final class BatchStore implements AutoCloseable {
             LOG.info("the cache stores messages from " + address + " again");
         }
         failing = false;
+        tell(handler::storeRecovered);
+    }
+
+    /** A listener that fails must not stop the store (nor the batch's hand-off that follows it). */
+    private void tell(Runnable listenerCall) {
         try {
-            handler.storeRecovered();
+            listenerCall.run();
         } catch (RuntimeException listenerFailed) {
             LOG.log(Level.WARNING, "a listener of " + address + " failed", listenerFailed);
         }
