@@ -18,6 +18,17 @@ public interface BatchHandler {
      */
     Runnable store(Connection c, List<Received> messages, Instant receivedAt) throws SQLException;
 
+    /**
+     * Keeps one message the cache refused although it takes other writes (its data, not the cache, is at fault) with
+     * the rejected messages, on {@code c} (the caller commits), and returns what to do once committed; or null when
+     * this handler keeps no rejections, and the message then goes back to the broker (which dead-letters it after its
+     * last delivery).
+     */
+    default Runnable keepRefused(Connection c, Received message, String reason, Instant receivedAt)
+            throws SQLException {
+        return null;
+    }
+
     /** The batch last stored is acknowledged too; where its time went. Must not block. */
     default void cycleTimed(BatchCycle cycle) {
     }

@@ -79,6 +79,16 @@ public final class DecodingBatchHandler<T, R> implements BatchHandler {
     }
 
     @Override
+    public Runnable keepRefused(Connection c, Received message, String reason, Instant receivedAt)
+            throws SQLException {
+        rejectedStore.insert(c, List.of(new RejectedMessage(address, reason, message.body(), receivedAt)));
+        return () -> {
+            listener.received(address, 1);
+            listener.rejected(address, 1);
+        };
+    }
+
+    @Override
     public void cycleTimed(BatchCycle cycle) {
         listener.batchStored(address, cycle);
     }

@@ -3,14 +3,18 @@ package org.haechi.messaging.bus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.h2.api.Trigger;
 import org.haechi.core.alarm.Alarm;
+import org.haechi.core.bus.RejectedMessage;
 import org.haechi.messaging.broker.EmbeddedBroker;
 import org.haechi.messaging.cache.CacheStores;
 import org.junit.jupiter.api.AfterEach;
@@ -20,14 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Store failures with the embedded broker's real settings (at most 5 deliveries, then the dead-letter address). When
  * the cache fails to write at all (as on a full disk), the alarms wait on the broker, the failure is reported, and
- * once the cache works again every alarm is stored once and none was dead-lettered. When only the batch is refused
- * (the cache takes other writes), the broker redelivers it and then dead-letters it, as for bad data.
+ * once the cache works again every alarm is stored once and none was dead-lettered. When the cache refuses a message
+ * although it takes other writes, that message alone is kept as rejected, with H2's reason, and its batch-mates are
+ * stored.
  */
 class CacheFailureTest {
     @TempDir
     Path dir;
     EmbeddedBroker broker;
-    int deadLettered;
 
     /**
      * Fails the writes of the tables it is set on while {@link #failing}, with H2's error code for an I/O error;
@@ -87,17 +91,61 @@ class CacheFailureTest {
     }
 
     @Test
-    void aBatchTheCacheRefusesWhileItTakesOtherWritesIsDeadLetteredAfterItsDeliveries() throws Exception {
+    void alarmsTheCacheRefusesWhileItTakesOtherWritesAreKeptAsRejectedNotDeadLettered() throws Exception {
         Collected collected = new Collected();
         try (CacheStores cache = startWithFailingWrites(false);
              BusService bus = startConsole(cache, collected)) {
             BusIngestTest.publish(broker.clientUrl(), BusAddresses.ALARMS, BusIngestTest.alarms("p-", 3));
 
-            Collected.await(() -> Collected.quietly(() -> deadLetteredSoFar() >= 3), 60);
+            Collected.await(() -> Collected.quietly(() -> cache.rejected().count() == 3), 30);
+            assertThat(cache.rejected().newest(3)).allSatisfy(r -> assertThat(r.reason())
+                    .isEqualTo("the cache refused it: IO Exception: No space left on device (test) [90028]"))
+                    .extracting(RejectedMessage::body).allSatisfy(body -> assertThat(body).contains("\"p-"));
             assertThat(cache.alarms().countAll()).isZero();
+            assertThat(collected.rejected.get()).isEqualTo(3);
             assertThat(collected.storeFailures).as("the cache itself works").isEmpty();
         }
-        assertThat(deadLetteredSoFar()).isEqualTo(3);
+        assertThat(deadLettered()).isZero();
+    }
+
+    @Test
+    void anAlarmTheCacheRefusesIsKeptAsRejectedAndDoesNotTakeItsBatchMatesWithIt() throws Exception {
+        broker = new EmbeddedBroker(dir.resolve("broker"), BusIngestTest.freePort());
+        broker.start();
+        Collected collected = new Collected();
+        List<String> bodies = BusIngestTest.alarms("t-", 20);
+        // Valid JSON and a valid contract, but a title longer than the cache's column (1,000 characters).
+        String tooLong = BusIngestTest.alarm("t-7").replace("Emergency bell", "x".repeat(1001));
+        bodies.set(7, tooLong);
+        try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
+             BusService bus = startConsole(cache, collected)) {
+            publishInOneTransaction(bodies);
+
+            Collected.await(() -> Collected.quietly(() -> cache.rejected().count() == 1), 30);
+            Collected.await(() -> collected.alarms.size() >= 19, 10);
+            assertThat(cache.alarms().countAll()).isEqualTo(19);
+            assertThat(cache.alarms().find("t-7")).isNull();
+            assertThat(collected.alarms).extracting(Alarm::id).doesNotHaveDuplicates().hasSize(19)
+                    .doesNotContain("t-7");
+            RejectedMessage refused = cache.rejected().newest(1).get(0);
+            assertThat(refused.address()).isEqualTo(BusAddresses.ALARMS);
+            assertThat(refused.reason()).startsWith("the cache refused it:").contains("TITLE");
+            assertThat(refused.body()).isEqualTo(tooLong);
+            assertThat(collected.storeFailures).as("the cache itself works").isEmpty();
+        }
+        assertThat(deadLettered()).isZero();
+    }
+
+    private void publishInOneTransaction(List<String> bodies) throws Exception {
+        try (Connection c = new ActiveMQConnectionFactory(broker.clientUrl()).createConnection();
+             Session s = c.createSession(true, Session.SESSION_TRANSACTED)) {
+            MessageProducer p = s.createProducer(s.createTopic(BusAddresses.ALARMS));
+            p.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (String body : bodies) {
+                p.send(s.createTextMessage(body));
+            }
+            s.commit();
+        }
     }
 
     private CacheStores startWithFailingWrites(boolean probeToo) throws Exception {
@@ -121,12 +169,6 @@ class CacheFailureTest {
         bus.start();
         Collected.await(collected::connected, 20);
         return bus;
-    }
-
-    /** Takes what is in the dead-letter address, adding to what was taken before. */
-    private int deadLetteredSoFar() throws Exception {
-        deadLettered += deadLettered();
-        return deadLettered;
     }
 
     private int deadLettered() throws Exception {
