@@ -16,11 +16,11 @@ import org.haechi.messaging.cache.CacheDatabase;
  * <ul>
  *   <li>another session of the subscription wrote the same id at the same moment: stored again at once, up to 3
  *       times (the retry finds the id and skips it), then handed back to the broker;</li>
- *   <li>the data: it is refused (SQLSTATE class 22 or 23), or the cache still takes a probe write
- *       ({@code cache_probe}) although it refused the batch. The batch's halves are stored apart, down to the
- *       messages the cache refuses, which are kept as rejected with H2's reason for the operator to inspect (or, for a
- *       handler that keeps no rejections, handed back to the broker, which dead-letters them after their last
- *       delivery);</li>
+ *   <li>the data: it is refused (SQLSTATE class 22 or 23, or a value the handler cannot convert), or the cache still
+ *       takes a probe write ({@code cache_probe}) although it refused the batch (then the batch is first stored again
+ *       twice, 1 s apart). The batch's halves are stored apart, down to the messages the cache refuses, which are
+ *       kept as rejected with the reason for the operator to inspect (or, for a handler that keeps no rejections,
+ *       handed back to the broker, which dead-letters them after their last delivery);</li>
  *   <li>the cache itself (disk full, I/O error, closed database: the probe fails too). On a transacted session the
  *       batch is kept here, unacknowledged, and stored again after 1, 2, 4 ... 30 s on a new connection until the
  *       cache takes it: handing it back would spend its delivery attempts in seconds and dead-letter alarms the
@@ -33,6 +33,8 @@ import org.haechi.messaging.cache.CacheDatabase;
 final class BatchStore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BatchStore.class.getName());
     static final int CONCURRENT_ATTEMPTS = 3;
+    /** Attempts at storing a batch refused for a reason other than its data, before it is stored apart. */
+    static final int REFUSED_ATTEMPTS = 3;
     static final long FIRST_RETRY_MS = 1000;
     static final long MAX_RETRY_MS = 30_000;
     private final String address;
@@ -64,47 +66,62 @@ final class BatchStore implements AutoCloseable {
     Runnable store(List<Received> batch) {
         long start = System.nanoTime();
         cacheCommitNanos = 0;
-        Runnable afterCommit = storeApartIfRefused(batch, Instant.now());
+        Runnable afterCommit = storeWhole(batch, Instant.now());
         // Attempts that were rolled back, and the waits between them, count as storing.
         storeNanos = System.nanoTime() - start - cacheCommitNanos;
         return afterCommit;
     }
 
     /**
-     * Stores the batch in one transaction. When the cache refuses it although it takes other writes, stores its two
-     * halves apart, and so on down to the messages it refuses, which are kept as rejected with H2's reason: one
-     * message the cache cannot hold (a title longer than its column) must not take the alarms batched with it to the
-     * dead-letter address. One refused message in 500 costs about 18 transactions.
+     * Stores the batch in one transaction. Refused for a reason other than its data while the cache takes other
+     * writes, it is stored again after {@value #FIRST_RETRY_MS} ms, up to {@value #REFUSED_ATTEMPTS} times in all, so
+     * that a passing fault does not reject in one console an action the others store. Refused still, it is stored
+     * apart ({@link #storeApart}).
      */
-    private Runnable storeApartIfRefused(List<Received> batch, Instant receivedAt) {
-        SQLException refusal;
-        try {
-            return inTransaction(c -> handler.store(c, batch, receivedAt));
-        } catch (Refused refused) {
-            refusal = refused.refusal();
+    private Runnable storeWhole(List<Received> batch, Instant receivedAt) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(c -> handler.store(c, batch, receivedAt));
+            } catch (Refused refused) {
+                if (refused.dataAtFault || attempt == REFUSED_ATTEMPTS) {
+                    return storeApart(batch, refused, receivedAt);
+                }
+            }
+            if (!waitBeforeRetry(FIRST_RETRY_MS) || !running.getAsBoolean()) {
+                return null;
+            }
         }
+    }
+
+    /**
+     * Stores the two halves of a refused batch apart, and so on down to the messages the cache refuses, which are
+     * kept as rejected with the reason: one message the cache cannot hold must not take the alarms batched with it
+     * to the dead-letter address. One refused message in 500 costs about 18 transactions. A half that is stored is
+     * reported at once, whatever becomes of the rest: were the rest handed back, its redelivery would find that half
+     * known and report nothing.
+     */
+    private Runnable storeApart(List<Received> batch, Refused refusal, Instant receivedAt) {
         if (batch.size() == 1) {
-            return keepRefused(batch.get(0), refusal, receivedAt);
+            return keepRefused(batch.get(0), refusal.reason, receivedAt);
         }
         int half = batch.size() / 2;
-        Runnable first = storeApartIfRefused(batch.subList(0, half), receivedAt);
+        Runnable first = storeHalf(batch.subList(0, half), receivedAt);
         if (first == null) {
             return null;
         }
-        Runnable second = storeApartIfRefused(batch.subList(half, batch.size()), receivedAt);
-        if (second == null) {
-            // The first half is in the cache and is reported now: redelivered, the stores would find it known.
-            tell(first);
-            return null;
-        }
-        return () -> {
-            first.run();
-            second.run();
-        };
+        tell(first);
+        return storeHalf(batch.subList(half, batch.size()), receivedAt);
     }
 
-    private Runnable keepRefused(Received message, SQLException refusal, Instant receivedAt) {
-        String reason = "the cache refused it: " + shortReason(refusal, 500);
+    private Runnable storeHalf(List<Received> half, Instant receivedAt) {
+        try {
+            return inTransaction(c -> handler.store(c, half, receivedAt));
+        } catch (Refused refused) {
+            return storeApart(half, refused, receivedAt);
+        }
+    }
+
+    private Runnable keepRefused(Received message, String reason, Instant receivedAt) {
         LOG.warning(() -> "kept a message from " + address + " as rejected, " + reason);
         try {
             Runnable afterCommit = inTransaction(c -> handler.keepRefused(c, message, reason, receivedAt));
@@ -115,7 +132,7 @@ final class BatchStore implements AutoCloseable {
             return afterCommit;
         } catch (Refused refused) {
             LOG.log(Level.SEVERE, "could not keep a refused message from " + address + " as rejected; the broker "
-                    + "redelivers it, and dead-letters it after its last attempt", refused.refusal());
+                    + "redelivers it, and dead-letters it after its last attempt", refused);
             return null;
         }
     }
@@ -128,12 +145,15 @@ final class BatchStore implements AutoCloseable {
 
     /** The cache refused a transaction although it takes other writes: the data is at fault. */
     private static final class Refused extends Exception {
-        Refused(SQLException refusal) {
-            super(refusal);
-        }
+        /** What the operator reads in the rejected store. */
+        private final String reason;
+        /** Whether the data is known to be at fault, so that storing it again is refused again. */
+        private final boolean dataAtFault;
 
-        SQLException refusal() {
-            return (SQLException) getCause();
+        Refused(String reason, boolean dataAtFault, Exception cause) {
+            super(reason, cause);
+            this.reason = reason;
+            this.dataAtFault = dataAtFault;
         }
     }
 
@@ -166,8 +186,9 @@ final class BatchStore implements AutoCloseable {
                             + "the broker redelivers it", e);
                     return null;
                 }
-                if (isBadData(e) || cacheTakesWrites()) {
-                    throw new Refused(e);
+                boolean badData = isBadData(e);
+                if (badData || cacheTakesWrites()) {
+                    throw new Refused("the cache refused it: " + shortReason(e, 500), badData, e);
                 }
                 failed(e);
                 if (!keepOnCacheFailure || !waitBeforeRetry(retryMs) || !running.getAsBoolean()) {
@@ -175,6 +196,11 @@ final class BatchStore implements AutoCloseable {
                 }
                 retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
                 concurrent = 0;
+            } catch (RuntimeException e) {
+                // A value the handler cannot convert (an instant past what a timestamp holds) or a bug: either way
+                // this data, and the consumer must go on with the rest.
+                rollbackQuietly();
+                throw new Refused("could not be stored: " + e, true, e);
             }
         }
     }

@@ -12,19 +12,19 @@ public final class ActionCodec {
 
     public OperatorAction decode(String body) throws ContractViolation {
         JsonFields f = JsonFields.parse(body, SCHEMA);
-        String console = limited("console", f.required("console"), 100);
+        String console = JsonFields.limited("console", f.required("console"), 100);
         HybridTimestamp at = at(f, console);
-        Instant until = f.optional("until") == null ? null : f.requiredInstant("until");
-        return new OperatorAction(limited("actionId", f.required("actionId"), 100),
-                limited("alarmId", f.required("alarmId"), 200), ActionKind.parse(f.required("kind")),
-                limited("operator", f.required("operator"), 100), console, at,
-                limited("note", f.optional("note"), 4000), limited("assignee", f.optional("assignee"), 100), until,
-                limited("disposition", f.optional("disposition"), 200));
+        Instant until = f.optional("until") == null ? null : f.requiredStorableInstant("until");
+        return new OperatorAction(JsonFields.limited("actionId", f.required("actionId"), 100),
+                JsonFields.limited("alarmId", f.required("alarmId"), 200), ActionKind.parse(f.required("kind")),
+                JsonFields.limited("operator", f.required("operator"), 100), console, at,
+                JsonFields.limited("note", f.optional("note"), 4000), JsonFields.limited("assignee", f.optional("assignee"), 100), until,
+                JsonFields.limited("disposition", f.optional("disposition"), 200));
     }
 
     /** {@code at}: the HLC text, or a plain ISO-8601 instant from a third party (counter 0, node = console). */
     private static HybridTimestamp at(JsonFields f, String console) throws ContractViolation {
-        String text = f.required("at");
+        String text = f.required("at", 160);
         if (text.indexOf('#') >= 0) {
             try {
                 return HybridTimestamp.parse(text);
@@ -40,13 +40,6 @@ public final class ActionCodec {
             throw new ContractViolation("field 'at' outside 1970..9999: " + text);
         }
         return HybridTimestamp.ofInstant(instant, console);
-    }
-
-    private static String limited(String name, String value, int max) throws ContractViolation {
-        if (value != null && value.length() > max) {
-            throw new ContractViolation("field '" + name + "' longer than " + max + " characters");
-        }
-        return value;
     }
 
     public String encode(OperatorAction a) {

@@ -3,6 +3,9 @@ package org.haechi.messaging.codec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.alarm.AlarmState;
 import org.haechi.core.alarm.AlarmType;
@@ -11,6 +14,15 @@ import org.haechi.core.alarm.Severity;
 /** Wire codec for {@code haechi.alarm/1}. Stateless and thread-safe. */
 public final class AlarmCodec {
     public static final String SCHEMA = "haechi.alarm/1";
+    /**
+     * The attribute saying what was repaired to keep an alarm the cache could not hold as sent: a field cut to its
+     * column, an occurrence time outside the years 0001 to 9999.
+     */
+    public static final String REPAIRED = "haechi.repaired";
+    /** The widths of the cache's alarm columns (migration V1). */
+    static final int MAX_TYPE = 64;
+    static final int MAX_SOURCE_ID = 200;
+    static final int MAX_TITLE = 1000;
 
     /** Decodes a body; {@code receivedAt} becomes the alarm's local receive time. */
     public Alarm decode(String body, Instant receivedAt) throws ContractViolation {
@@ -25,10 +37,41 @@ public final class AlarmCodec {
         if (severity == null) {
             throw new ContractViolation("severity '" + severityName + "' is not CRITICAL, HIGH, MEDIUM or LOW");
         }
+        // The contract sets no length on these, and an alarm is never dropped for its type, its text or a source's
+        // broken clock: what the cache cannot hold as sent is repaired, and the alarm says so.
+        List<String> repairs = new ArrayList<>(0);
         Instant occurredAt = f.requiredInstant("occurredAt");
-        return new Alarm(id, AlarmType.parse(typeName), typeName, severity, occurredAt, receivedAt,
-                f.optionalLocation("location"), f.optional("sourceId"), f.optional("title"),
-                f.stringMap("attributes"), AlarmState.NEW, false);
+        if (!JsonFields.storable(occurredAt)) {
+            repairs.add("occurredAt " + occurredAt + " is outside the years 0001 to 9999; the receive time is shown");
+            occurredAt = receivedAt;
+        }
+        String type = fit(typeName, MAX_TYPE, "type", repairs);
+        String sourceId = fit(f.optional("sourceId"), MAX_SOURCE_ID, "sourceId", repairs);
+        String title = fit(f.optional("title"), MAX_TITLE, "title", repairs);
+        Map<String, String> attributes = f.stringMap("attributes");
+        noteRepairs(attributes, repairs);
+        return new Alarm(id, AlarmType.parse(type), type, severity, occurredAt, receivedAt,
+                f.optionalLocation("location"), sourceId, title, attributes, AlarmState.NEW, false);
+    }
+
+    /** {@code value}, or its first {@code max - 1} characters and an ellipsis (noted in {@code repairs}) when longer. */
+    static String fit(String value, int max, String field, List<String> repairs) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        repairs.add(field + " cut from " + value.length() + " characters");
+        int end = max - 1;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end) + "\u2026";
+    }
+
+    /** Adds the {@link #REPAIRED} attribute when there were repairs. */
+    static void noteRepairs(Map<String, String> attributes, List<String> repairs) {
+        if (!repairs.isEmpty()) {
+            attributes.put(REPAIRED, String.join("; ", repairs));
+        }
     }
 
     /** Encodes the wire fields of an alarm (not its local state). */

@@ -1,6 +1,9 @@
 package org.haechi.messaging.codec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.haechi.core.asset.Asset;
 import org.haechi.core.asset.AssetKind;
 import org.haechi.core.asset.AssetStatus;
@@ -12,9 +15,15 @@ public final class AssetCodec {
     public Asset decode(String body) throws ContractViolation {
         JsonFields f = JsonFields.parse(body, SCHEMA);
         String kind = f.required("kind");
-        return new Asset(AssetKind.parse(kind), f.required("id"), f.requiredTopLevelPoint(), f.optional("name"),
-                AssetStatus.parse(f.optional("status")), f.optional("streamUrl"), f.optionalDouble("headingDeg"),
-                f.optionalDouble("fovDeg"), f.optionalDouble("rangeM"), f.stringMap("attributes"));
+        String id = f.required("id", 200);
+        String streamUrl = JsonFields.limited("streamUrl", f.optional("streamUrl"), 2000);
+        List<String> repairs = new ArrayList<>(0);
+        String name = AlarmCodec.fit(f.optional("name"), 1000, "name", repairs);
+        Map<String, String> attributes = f.stringMap("attributes");
+        AlarmCodec.noteRepairs(attributes, repairs);
+        return new Asset(AssetKind.parse(kind), id, f.requiredTopLevelPoint(), name,
+                AssetStatus.parse(f.optional("status")), streamUrl, f.optionalDouble("headingDeg"),
+                f.optionalDouble("fovDeg"), f.optionalDouble("rangeM"), attributes);
     }
 
     public String encode(Asset a) {

@@ -35,7 +35,7 @@ public final class CapCodec {
             throw new ContractViolation("not a CAP 1.1/1.2 alert");
         }
         Set<String> repairs = new LinkedHashSet<>();
-        String identifier = required(alert, ns, "identifier");
+        String identifier = JsonFields.limited("identifier", required(alert, ns, "identifier"), 500);
         String sender = required(alert, ns, "sender");
         String sentText = required(alert, ns, "sent");
         Instant sent = parseTime(sentText);
@@ -47,6 +47,7 @@ public final class CapCodec {
             msgType = "Alert";
             repairs.add("msgType missing; taken as Alert");
         }
+        JsonFields.limited("msgType", msgType, 16);
         List<String> references = references(text(alert, ns, "references"), repairs);
 
         List<Element> infos = children(alert, ns, "info");

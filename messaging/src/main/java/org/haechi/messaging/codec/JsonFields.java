@@ -13,6 +13,9 @@ import org.haechi.core.geo.GeoPoint;
 final class JsonFields {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** The instants the cache stores as they are (a SQL timestamp silently wraps years past 9999 digits). */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     private final JsonNode root;
 
     private JsonFields(JsonNode root) {
@@ -46,6 +49,31 @@ final class JsonFields {
             throw new ContractViolation("missing required field '" + name + "'");
         }
         return v.asText();
+    }
+
+    /** A required field the cache keeps in a column of {@code max} characters: an identifier, never cut. */
+    String required(String name, int max) throws ContractViolation {
+        return limited(name, required(name), max);
+    }
+
+    static String limited(String name, String value, int max) throws ContractViolation {
+        if (value != null && value.length() > max) {
+            throw new ContractViolation("field '" + name + "' longer than " + max + " characters");
+        }
+        return value;
+    }
+
+    static boolean storable(Instant at) {
+        return !at.isBefore(EARLIEST) && !at.isAfter(LATEST);
+    }
+
+    /** A required instant the cache stores: one outside the years 0001 to 9999 breaks the contract. */
+    Instant requiredStorableInstant(String name) throws ContractViolation {
+        Instant at = requiredInstant(name);
+        if (!storable(at)) {
+            throw new ContractViolation("field '" + name + "' outside the years 0001 to 9999: " + at);
+        }
+        return at;
     }
 
     String optional(String name) {

@@ -9,7 +9,8 @@ public final class PositionCodec {
 
     public TagPosition decode(String body) throws ContractViolation {
         JsonFields f = JsonFields.parse(body, SCHEMA);
-        return new TagPosition(f.required("personId"), f.requiredInstant("fixAt"), f.requiredTopLevelPoint(),
+        return new TagPosition(f.required("personId", 100), f.requiredStorableInstant("fixAt"),
+                f.requiredTopLevelPoint(),
                 f.optionalDouble("accuracyM"));
     }
 

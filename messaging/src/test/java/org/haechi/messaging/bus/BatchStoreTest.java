@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.haechi.messaging.cache.CacheDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How store failures are told apart, on errors from a real H2 cache. */
+/** How store failures are told apart and handled, on errors from a real H2 cache. */
 class BatchStoreTest {
     @TempDir
     Path dir;
@@ -39,5 +47,103 @@ class BatchStoreTest {
         } finally {
             db.close();
         }
+    }
+
+    @Test
+    void aRefusedBatchIsStoredApartAndOnlyTheMessagesAtFaultAreKeptAsRejected() throws Exception {
+        CacheDatabase db = CacheDatabase.open(dir);
+        try {
+            createBodiesTable(db);
+            Bodies handler = new Bodies(0);
+            List<Received> batch = Stream.of("a", "b", "far-too-long", "c", "boom", "d", "e").map(Received::text)
+                    .toList();
+            try (BatchStore store = new BatchStore("test", handler, db, () -> true, true)) {
+                Runnable afterCommit = store.store(batch);
+                assertThat(afterCommit).isNotNull();
+                afterCommit.run();
+            }
+
+            assertThat(storedBodies(db)).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+            assertThat(handler.told).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+            assertThat(handler.kept).containsOnlyKeys("far-too-long", "boom");
+            assertThat(handler.kept.get("far-too-long")).startsWith("the cache refused it: Value too long")
+                    .endsWith("[22001]");
+            assertThat(handler.kept.get("boom")).isEqualTo("could not be stored: java.lang.IllegalStateException: boom");
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    void aBatchRefusedForAReasonOtherThanItsDataIsStoredAgainBeforeAnythingIsRejected() throws Exception {
+        CacheDatabase db = CacheDatabase.open(dir);
+        try {
+            createBodiesTable(db);
+            Bodies handler = new Bodies(BatchStore.REFUSED_ATTEMPTS - 1);
+            try (BatchStore store = new BatchStore("test", handler, db, () -> true, true)) {
+                store.store(List.of(Received.text("a"), Received.text("b"))).run();
+            }
+
+            assertThat(storedBodies(db)).containsExactlyInAnyOrder("a", "b");
+            assertThat(handler.kept).isEmpty();
+            assertThat(handler.attempts).isEqualTo(BatchStore.REFUSED_ATTEMPTS);
+        } finally {
+            db.close();
+        }
+    }
+
+    /**
+     * Writes each body into a 10-character column (H2 refuses longer ones); "boom" throws as a handler bug would; the
+     * first {@code passingFaults} attempts fail with a general error that is not the data's fault.
+     */
+    private static final class Bodies implements BatchHandler {
+        final List<String> told = new ArrayList<>();
+        final Map<String, String> kept = new HashMap<>();
+        int passingFaults;
+        int attempts;
+
+        Bodies(int passingFaults) {
+            this.passingFaults = passingFaults;
+        }
+
+        @Override
+        public Runnable store(Connection c, List<Received> messages, Instant receivedAt) throws SQLException {
+            attempts++;
+            if (passingFaults-- > 0) {
+                throw new SQLException("General error (test)", "HY000", 50000);
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bodies VALUES (?)")) {
+                for (Received m : messages) {
+                    if (m.body().equals("boom")) {
+                        throw new IllegalStateException("boom");
+                    }
+                    ps.setString(1, m.body());
+                    ps.executeUpdate();
+                }
+            }
+            return () -> messages.forEach(m -> told.add(m.body()));
+        }
+
+        @Override
+        public Runnable keepRefused(Connection c, Received message, String reason, Instant receivedAt) {
+            return () -> kept.put(message.body(), reason);
+        }
+    }
+
+    private static void createBodiesTable(CacheDatabase db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE bodies (body VARCHAR(10) NOT NULL)");
+        }
+    }
+
+    private static List<String> storedBodies(CacheDatabase db) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT body FROM bodies")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 }

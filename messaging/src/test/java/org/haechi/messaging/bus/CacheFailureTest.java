@@ -17,6 +17,7 @@ import org.haechi.core.alarm.Alarm;
 import org.haechi.core.bus.RejectedMessage;
 import org.haechi.messaging.broker.EmbeddedBroker;
 import org.haechi.messaging.cache.CacheStores;
+import org.haechi.messaging.codec.AlarmCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,8 @@ class CacheFailureTest {
     public static final class FailingWrites implements Trigger {
         static volatile boolean failing;
         static volatile boolean probeToo;
+        /** A row id refused as too long, whatever {@link #failing} says. */
+        static volatile String refusedId;
         private String table;
 
         @Override
@@ -50,6 +53,9 @@ class CacheFailureTest {
 
         @Override
         public void fire(java.sql.Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
+            if (newRow != null && String.valueOf(newRow[0]).equals(refusedId)) {
+                throw new SQLException("Value too long for column (test)", "22001", 22001);
+            }
             if (failing && (probeToo || !table.equalsIgnoreCase("cache_probe"))) {
                 throw new SQLException("IO Exception: No space left on device (test)", "HY000", 90028);
             }
@@ -60,6 +66,7 @@ class CacheFailureTest {
     void stop() throws Exception {
         FailingWrites.failing = false;
         FailingWrites.probeToo = false;
+        FailingWrites.refusedId = null;
         if (broker != null) {
             broker.close();
         }
@@ -110,27 +117,28 @@ class CacheFailureTest {
 
     @Test
     void anAlarmTheCacheRefusesIsKeptAsRejectedAndDoesNotTakeItsBatchMatesWithIt() throws Exception {
-        broker = new EmbeddedBroker(dir.resolve("broker"), BusIngestTest.freePort());
-        broker.start();
         Collected collected = new Collected();
         List<String> bodies = BusIngestTest.alarms("t-", 20);
-        // Valid JSON and a valid contract, but a title longer than the cache's column (1,000 characters).
-        String tooLong = BusIngestTest.alarm("t-7").replace("Emergency bell", "x".repeat(1001));
-        bodies.set(7, tooLong);
-        try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
+        // Meets the contract; a title longer than the cache's column is cut and flagged, not refused.
+        bodies.set(12, BusIngestTest.alarm("t-12").replace("Emergency bell", "x".repeat(1001)));
+        try (CacheStores cache = startWithFailingWrites(false);
              BusService bus = startConsole(cache, collected)) {
+            FailingWrites.failing = false;
+            FailingWrites.refusedId = "t-7";
             publishInOneTransaction(bodies);
 
             Collected.await(() -> Collected.quietly(() -> cache.rejected().count() == 1), 30);
             Collected.await(() -> collected.alarms.size() >= 19, 10);
             assertThat(cache.alarms().countAll()).isEqualTo(19);
             assertThat(cache.alarms().find("t-7")).isNull();
+            assertThat(cache.alarms().find("t-12").attributes())
+                    .containsEntry(AlarmCodec.REPAIRED, "title cut from 1001 characters");
             assertThat(collected.alarms).extracting(Alarm::id).doesNotHaveDuplicates().hasSize(19)
                     .doesNotContain("t-7");
             RejectedMessage refused = cache.rejected().newest(1).get(0);
             assertThat(refused.address()).isEqualTo(BusAddresses.ALARMS);
-            assertThat(refused.reason()).startsWith("the cache refused it:").contains("TITLE");
-            assertThat(refused.body()).isEqualTo(tooLong);
+            assertThat(refused.reason()).isEqualTo("the cache refused it: Value too long for column (test) [22001]");
+            assertThat(refused.body()).isEqualTo(bodies.get(7));
             assertThat(collected.storeFailures).as("the cache itself works").isEmpty();
         }
         assertThat(deadLettered()).isZero();

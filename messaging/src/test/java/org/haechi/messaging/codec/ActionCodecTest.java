@@ -55,6 +55,8 @@ class ActionCodecTest {
                 .hasMessageContaining("outside 1970..9999");
         assertThatThrownBy(() -> codec.decode(action("2026-11-28T05:12:41Z", ",\"until\":\"soon\"")))
                 .hasMessage("field 'until' is not an ISO-8601 instant: soon");
+        assertThatThrownBy(() -> codec.decode(action("2026-11-28T05:12:41Z", ",\"until\":\"+100000-01-01T00:00:00Z\"")))
+                .hasMessage("field 'until' outside the years 0001 to 9999: +100000-01-01T00:00:00Z");
         assertThatThrownBy(() -> codec.decode(action("2026-11-28T05:12:41Z", ",\"note\":\"" + "x".repeat(4001)
                 + "\""))).hasMessage("field 'note' longer than 4000 characters");
         assertThatThrownBy(() -> codec.decode(action("2026-11-28T05:12:41Z", "").replace("ws-03", "ws 03")))

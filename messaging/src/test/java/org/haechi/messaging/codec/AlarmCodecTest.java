@@ -90,4 +90,32 @@ class AlarmCodecTest {
         Alarm back = codec.decode(codec.encode(a), now);
         assertThat(back).isEqualTo(a);
     }
+
+    @Test
+    void cutsTypeSourceAndTitleToTheCacheColumnsAndSaysSo() throws Exception {
+        String good = golden("emergency-bell.json");
+        String longType = "VENDOR_" + "X".repeat(70);
+        String longTitle = "\uD83D\uDEA8".repeat(600);
+        Alarm a = codec.decode(good.replace("\"EMERGENCY_BELL\"", "\"" + longType + "\"")
+                .replace("\"bell-0193\"", "\"" + "s".repeat(201) + "\"")
+                .replace("Emergency bell pressed at Gangnam station exit 10", longTitle), now);
+
+        assertThat(a.typeName()).hasSize(AlarmCodec.MAX_TYPE).startsWith("VENDOR_XXX").endsWith("\u2026");
+        assertThat(a.type()).isEqualTo(AlarmType.UNKNOWN);
+        assertThat(a.sourceId()).hasSize(AlarmCodec.MAX_SOURCE_ID).endsWith("s\u2026");
+        assertThat(a.title()).hasSizeLessThanOrEqualTo(AlarmCodec.MAX_TITLE).endsWith("\uDEA8\u2026");
+        assertThat(a.attributes()).containsEntry("district", "Gangnam-gu").containsEntry(AlarmCodec.REPAIRED,
+                "type cut from 77 characters; sourceId cut from 201 characters; title cut from 1200 characters");
+        assertThat(codec.decode(good, now).attributes()).doesNotContainKey(AlarmCodec.REPAIRED);
+    }
+
+    @Test
+    void anOccurrenceTimeTheCacheCannotHoldIsReplacedByTheReceiveTimeAndSaysSo() throws Exception {
+        Alarm a = codec.decode(golden("emergency-bell.json").replace("2026-11-28T05:12:00Z",
+                "+999999999-12-31T23:59:59Z"), now);
+
+        assertThat(a.occurredAt()).isEqualTo(now);
+        assertThat(a.attributes().get(AlarmCodec.REPAIRED)).isEqualTo("occurredAt +999999999-12-31T23:59:59Z is "
+                + "outside the years 0001 to 9999; the receive time is shown");
+    }
 }
