@@ -102,7 +102,7 @@ final class ConsoleFeeds {
     void loadFromCache(CacheStores cache) {
         Thread loader = new Thread(() -> {
             try {
-                alarms.offer(cache.alarms().loadOpen(2000));
+                cache.alarms().loadOpen(2000, alarms::offer);
                 map.putAssets(cache.assets().loadAll());
                 positions.offer(cache.positions().loadTrails(java.time.Instant.now().minus(
                         java.time.Duration.ofMinutes(2))));

@@ -11,12 +11,12 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.alarm.AlarmState;
 import org.haechi.core.alarm.AlarmType;
@@ -139,14 +139,28 @@ public final class AlarmStore {
         }
     }
 
-    /** The newest open alarms, newest first, at most {@code limit}. */
-    public List<Alarm> loadOpen(int limit) throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM alarm WHERE is_open = TRUE ORDER BY is_open, received_at DESC "
-                + "FETCH FIRST ? ROWS ONLY";
+    /**
+     * Every open alarm, newest first, handed on in pages of up to {@code pageSize} as they are read: the board holds
+     * every open alarm, so a restart must bring back every one, not only the newest.
+     */
+    public void loadOpen(int pageSize, Consumer<List<Alarm>> pages) throws SQLException {
+        String sql = "SELECT " + COLUMNS + ", attributes FROM alarm WHERE is_open = TRUE "
+                + "ORDER BY is_open, received_at DESC";
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, limit);
-            List<Alarm> out = readAlarms(ps);
-            return withAttributes(c, out);
+            ps.setFetchSize(pageSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Alarm> page = new ArrayList<>(pageSize);
+                while (rs.next()) {
+                    page.add(readAlarm(rs));
+                    if (page.size() == pageSize) {
+                        pages.accept(page);
+                        page = new ArrayList<>(pageSize);
+                    }
+                }
+                if (!page.isEmpty()) {
+                    pages.accept(page);
+                }
+            }
         }
     }
 
@@ -160,9 +174,16 @@ public final class AlarmStore {
 
     /** The stored alarms among {@code ids}, on the caller's connection. */
     public List<Alarm> findAll(Connection c, java.util.Collection<String> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alarm WHERE id = ANY(?)")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", attributes FROM alarm "
+                + "WHERE id = ANY(?)")) {
             ps.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
-            return withAttributes(c, readAlarms(ps));
+            List<Alarm> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(readAlarm(rs));
+                }
+            }
+            return out;
         }
     }
 
@@ -181,41 +202,16 @@ public final class AlarmStore {
         }
     }
 
-    private static List<Alarm> readAlarms(PreparedStatement ps) throws SQLException {
-        List<Alarm> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Object lat = rs.getObject(6);
-                Object lon = rs.getObject(7);
-                GeoPoint location = lat == null || lon == null ? null
-                        : new GeoPoint(((Number) lat).doubleValue(), ((Number) lon).doubleValue());
-                String typeName = rs.getString(2);
-                out.add(new Alarm(rs.getString(1), AlarmType.parse(typeName), typeName,
-                        Severity.values()[rs.getInt(3)], rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5).toInstant(), location, rs.getString(8), rs.getString(9), Map.of(),
-                        AlarmState.valueOf(rs.getString(10)), rs.getBoolean(12)));
-            }
-        }
-        return out;
-    }
-
-    private static List<Alarm> withAttributes(Connection c, List<Alarm> alarms) throws SQLException {
-        if (alarms.isEmpty()) {
-            return alarms;
-        }
-        Map<String, Map<String, String>> attrs = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, attributes FROM alarm WHERE id = ANY(?) "
-                + "AND attributes IS NOT NULL")) {
-            ps.setArray(1, c.createArrayOf("VARCHAR", alarms.stream().map(Alarm::id).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    attrs.put(rs.getString(1), fromJson(rs.getString(2)));
-                }
-            }
-        }
-        return alarms.stream().map(a -> attrs.containsKey(a.id()) ? new Alarm(a.id(), a.type(), a.typeName(),
-                a.severity(), a.occurredAt(), a.receivedAt(), a.location(), a.sourceId(), a.title(),
-                attrs.get(a.id()), a.state(), a.pending()) : a).toList();
+    /** The alarm of the result set's row: {@link #COLUMNS}, then the attributes. */
+    private static Alarm readAlarm(ResultSet rs) throws SQLException {
+        Object lat = rs.getObject(6);
+        Object lon = rs.getObject(7);
+        GeoPoint location = lat == null || lon == null ? null
+                : new GeoPoint(((Number) lat).doubleValue(), ((Number) lon).doubleValue());
+        String typeName = rs.getString(2);
+        return new Alarm(rs.getString(1), AlarmType.parse(typeName), typeName, Severity.values()[rs.getInt(3)],
+                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), location, rs.getString(8),
+                rs.getString(9), fromJson(rs.getString(13)), AlarmState.valueOf(rs.getString(10)), rs.getBoolean(12));
     }
 
     /**

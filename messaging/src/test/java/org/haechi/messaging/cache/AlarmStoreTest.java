@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.haechi.core.alarm.ActionKind;
@@ -74,11 +75,17 @@ class AlarmStoreTest {
     }
 
     @Test
-    void openAlarmsComeNewestFirstWithTheirAttributes() throws Exception {
-        insert(List.of(alarm("old", Severity.HIGH, 1), alarm("new", Severity.LOW, 5)));
-        List<Alarm> open = stores.alarms().loadOpen(10);
-        assertThat(open).extracting(Alarm::id).containsExactly("new", "old");
-        assertThat(open.get(0).attributes()).containsEntry("district", "강남구");
+    void everyOpenAlarmComesBackNewestFirstInPagesWithItsAttributes() throws Exception {
+        insert(List.of(alarm("old", Severity.HIGH, 1), alarm("new", Severity.LOW, 5), alarm("mid", Severity.LOW, 3),
+                alarm("closed", Severity.LOW, 4), alarm("older", Severity.CRITICAL, 0)));
+        new OperatorActions(stores, "op-kim", "ws-1", Clock.systemUTC()).close("closed", "RESOLVED", "done");
+
+        List<List<Alarm>> pages = new ArrayList<>();
+        stores.alarms().loadOpen(2, pages::add);
+        assertThat(pages).extracting(List::size).containsExactly(2, 2);
+        assertThat(pages.stream().flatMap(List::stream)).extracting(Alarm::id)
+                .containsExactly("new", "mid", "old", "older");
+        assertThat(pages.get(0).get(0).attributes()).containsEntry("district", "강남구");
     }
 
     @Test
