@@ -48,7 +48,7 @@ public final class IngestHandlers {
                             return raws.stream().map(RawWarning::warning).toList();
                         }, sinks.warnings()::accept, rejected, counters),
                 BusAddresses.ACTIONS, new DecodingBatchHandler<>(BusAddresses.ACTIONS,
-                        (body, at) -> actionCodec.decode(body), (c, actions) -> {
+                        actionCodec::decode, (c, actions) -> {
                             List<OperatorAction> fresh = stores.actions().record(c, actions, true);
                             return stores.alarms().findAll(c, fresh.stream().map(OperatorAction::alarmId)
                                     .distinct().toList());

@@ -1,6 +1,7 @@
 package org.haechi.messaging.codec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import org.haechi.core.alarm.ActionKind;
 import org.haechi.core.alarm.HybridTimestamp;
@@ -9,6 +10,23 @@ import org.haechi.core.alarm.OperatorAction;
 /** Wire codec for {@code haechi.action/1}. Stateless and thread-safe. */
 public final class ActionCodec {
     public static final String SCHEMA = "haechi.action/1";
+
+    /**
+     * How far ahead of this console's clock an action's time may be. Every console's hybrid clock takes in the times
+     * it sees, so one action stamped in the year 9999 would drag every later action of every console there, where the
+     * clock's counter runs out and stamps stop ordering. Consoles keep their clocks within seconds of each other;
+     * a day is far beyond any honest skew.
+     */
+    public static final Duration MAX_AHEAD = Duration.ofDays(1);
+
+    /** Decodes an action received at {@code receivedAt}; one stamped more than {@link #MAX_AHEAD} later breaks it. */
+    public OperatorAction decode(String body, Instant receivedAt) throws ContractViolation {
+        OperatorAction a = decode(body);
+        if (a.at().wallMillis() > receivedAt.plus(MAX_AHEAD).toEpochMilli()) {
+            throw new ContractViolation("field 'at' is more than a day ahead of this console's clock: " + a.at());
+        }
+        return a;
+    }
 
     public OperatorAction decode(String body) throws ContractViolation {
         JsonFields f = JsonFields.parse(body, SCHEMA);

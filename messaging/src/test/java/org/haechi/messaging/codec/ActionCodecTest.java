@@ -64,6 +64,16 @@ class ActionCodecTest {
     }
 
     @Test
+    void anActionStampedMoreThanADayAheadOfThisConsolesClockIsRejected() throws Exception {
+        Instant received = Instant.parse("2026-11-28T05:12:41.318Z");
+        String nearlyADay = "2026-11-29T05:12:41.318Z#0000@ws-03";
+        assertThat(codec.decode(action(nearlyADay, ""), received).at()).hasToString(nearlyADay);
+        assertThatThrownBy(() -> codec.decode(action("9999-12-31T23:59:59.999Z#0000@ws-03", ""), received))
+                .hasMessage("field 'at' is more than a day ahead of this console's clock: "
+                        + "9999-12-31T23:59:59.999Z#0000@ws-03");
+    }
+
+    @Test
     void theDocumentedSampleDecodes() throws Exception {
         Path sample = Path.of("..", "docs", "samples", "action.json");
         OperatorAction a = codec.decode(Files.readString(sample));
