@@ -45,6 +45,8 @@ public final class BusService implements AutoCloseable {
     /** The status detail when a reconnection that does not complete is abandoned for a new connection. */
     static final String STALLED = "reconnection stalled; rebuilding the connection";
     private static final long WATCH_MS = 1000;
+    /** How often an outbox the broker refused while connected is sent again. */
+    private static final long REDRAIN_MS = 5000;
     private static final long CLOSE_WAIT_MS = 10_000;
     private final BusConfig config;
     private final Map<String, BatchHandler> handlers;
@@ -117,8 +119,13 @@ public final class BusService implements AutoCloseable {
      */
     private void awaitLossOrStall() throws InterruptedException {
         Instant answeringSince = null;
+        long nextDrain = 0;
         while (running && !lost.await(WATCH_MS, TimeUnit.MILLISECONDS)) {
             heldBack.check();
+            if (heldBack.isRefused() && isConnected() && System.nanoTime() - nextDrain > 0) {
+                nextDrain = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REDRAIN_MS);
+                publishOutbox();
+            }
             Instant since = offlineSince;
             if (since == null || Duration.between(since, Instant.now()).compareTo(rebuildAfter) <= 0) {
                 answeringSince = null;
@@ -284,8 +291,19 @@ public final class BusService implements AutoCloseable {
                     raised.markSent(q.id());
                 }
             }
-        } catch (JMSException | java.sql.SQLException e) {
-            LOG.log(Level.INFO, "outbox not drained yet (will retry on reconnect): " + e.getMessage());
+            heldBack.drained();
+        } catch (JMSException e) {
+            if (isConnected()) {
+                // Refused while the connection stands: tried again every few seconds, and the operator is told.
+                LOG.log(Level.WARNING, "the broker refused the outbox; sending it again every " + REDRAIN_MS / 1000
+                        + " s: " + e.getMessage());
+                heldBack.refused();
+            } else {
+                LOG.log(Level.INFO, "outbox not drained yet (will retry on reconnect): " + e.getMessage());
+            }
+        } catch (java.sql.SQLException e) {
+            LOG.log(Level.WARNING, "outbox not read from the cache (will retry on the next action or reconnect): "
+                    + e.getMessage());
         }
     }
 

@@ -7,12 +7,15 @@ import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
- * Notices when the broker holds back the outbox's sends. Artemis gives a producer no credits while its disk is fuller
- * than its limit (90% by default) or while an address with the BLOCK policy is full, and the client then waits
- * without a time limit: the operator's actions would stay pending with no reason given. A send that has not returned
- * after {@link #after} makes {@link #isHeldBack()} true until it returns; each change runs {@code onChange}, never
- * under this object's lock, and the listener reads the state it reports from {@link #isHeldBack()} then. Sends on the
- * outbox thread; {@link #check()} on the bus's watch thread.
+ * Notices when the broker holds back or refuses the outbox's sends. Artemis gives a producer no credits while its disk
+ * is fuller than its limit (90% by default) or while an address with the BLOCK policy is full, and the client then
+ * waits without a time limit: the operator's actions would stay pending with no reason given. A send that has not
+ * returned after {@link #after} makes {@link #isHeldBack()} true until it returns. A broker may also refuse a send
+ * outright while the connection stands (its security does not let this console's user send to the address): that
+ * holds the outbox back too, from {@link #refused()} until a drain goes through ({@link #drained()}). Each change runs
+ * {@code onChange}, never under this object's lock, and the listener reads the state it reports from
+ * {@link #isHeldBack()} then. Sends, refusals and drains on the outbox thread; {@link #check()} on the bus's watch
+ * thread.
  */
 final class HeldBackSends {
     private static final Logger LOG = Logger.getLogger(HeldBackSends.class.getName());
@@ -22,6 +25,8 @@ final class HeldBackSends {
     private long sendingSince;
     /** Guarded by this. */
     private boolean heldBack;
+    /** The last drain of the outbox failed while connected. Guarded by this. */
+    private boolean refused;
 
     HeldBackSends(Runnable onChange) {
         this.onChange = onChange;
@@ -60,8 +65,35 @@ final class HeldBackSends {
         onChange.run();
     }
 
+    /** The broker refused a send of the outbox while connected; the outbox waits for the next drain. */
+    void refused() {
+        synchronized (this) {
+            if (refused) {
+                return;
+            }
+            refused = true;
+        }
+        onChange.run();
+    }
+
+    /** A drain of the outbox went through: whatever was refused before is sent. */
+    void drained() {
+        synchronized (this) {
+            if (!refused) {
+                return;
+            }
+            refused = false;
+        }
+        LOG.info("the broker took the outbox it had refused");
+        onChange.run();
+    }
+
+    synchronized boolean isRefused() {
+        return refused;
+    }
+
     synchronized boolean isHeldBack() {
-        return heldBack;
+        return heldBack || refused;
     }
 
     /** Tests: sooner than after 10 s. */

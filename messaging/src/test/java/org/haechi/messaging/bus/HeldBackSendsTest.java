@@ -10,14 +10,19 @@ import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.haechi.core.alarm.ActionKind;
 import org.haechi.core.bus.BusStatus;
 import org.haechi.messaging.cache.CacheStores;
@@ -27,8 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A broker that holds back the console's sends (here: a full actions address with the BLOCK policy, as a full disk
- * does to every address): the operator is told, the action stays pending, and goes out once the broker takes it.
+ * A broker that holds back the console's sends (a full actions address with the BLOCK policy, as a full disk does to
+ * every address), or refuses them (its security does not let the console's user send actions): the operator is told,
+ * the action stays pending, and goes out once the broker takes it.
  */
 class HeldBackSendsTest {
     static final int LIMIT = 20_000;
@@ -80,6 +86,60 @@ class HeldBackSendsTest {
         }
     }
 
+    @Test
+    void anOutboxTheBrokerRefusesIsReportedAndSentAgainOnceItIsAllowed() throws Exception {
+        startSecureBrokerWhereOperatorsMayNotSendActions();
+        Collected collected = new Collected();
+        try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
+             BusService bus = new BusService(new BusConfig(url, "op-kim", "s3cret-pass", "ws-test"),
+                     IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(),
+                     collected.statuses::add)) {
+            bus.start();
+            Collected.await(collected::connected, 20);
+            publishAlarm("refused-1");
+            Collected.await(() -> Collected.quietly(() -> cache.alarms().find("refused-1") != null), 20);
+
+            new OperatorActions(cache, "op-kim", "ws-test", Clock.systemUTC())
+                    .perform("refused-1", ActionKind.ACKNOWLEDGE, null);
+            bus.publishOutbox();
+            Collected.await(() -> lastStatus(collected).sendsHeldBack(), 20);
+            assertThat(lastStatus(collected).sendsHeldBack()).isTrue();
+            assertThat(lastStatus(collected).connected()).isTrue();
+            assertThat(cache.actions().outbox()).hasSize(1);
+
+            broker.getActiveMQServer().getSecurityRepository().addMatch(BusAddresses.ACTIONS, Set.of(allowed()));
+            Collected.await(() -> Collected.quietly(() -> cache.actions().outbox().isEmpty()), 30);
+            Collected.await(() -> !lastStatus(collected).sendsHeldBack(), 10);
+            assertThat(cache.actions().outbox()).isEmpty();
+            assertThat(cache.alarms().find("refused-1").pending()).isFalse();
+            assertThat(lastStatus(collected).sendsHeldBack()).isFalse();
+        }
+    }
+
+    private static Role allowed() {
+        return new Role("operator", true, true, true, true, true, true, true, true);
+    }
+
+    /** A broker with a login, whose operators may do anything but send on the actions address. */
+    private void startSecureBrokerWhereOperatorsMayNotSendActions() throws Exception {
+        int port = BusIngestTest.freePort();
+        url = "tcp://127.0.0.1:" + port;
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.setPersistenceEnabled(false);
+        config.setSecurityEnabled(true);
+        config.setJMXManagementEnabled(false);
+        config.addAcceptorConfiguration("core", url);
+        config.putSecurityRoles("#", Set.of(allowed()));
+        config.putSecurityRoles(BusAddresses.ACTIONS,
+                Set.of(new Role("operator", false, true, true, true, true, true, false, true)));
+        SecurityConfiguration users = new SecurityConfiguration();
+        users.addUser("op-kim", "s3cret-pass");
+        users.addRole("op-kim", "operator");
+        broker = new EmbeddedActiveMQ().setConfiguration(config)
+                .setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
+        broker.start();
+    }
+
     private void startBrokerWithSmallBlockingActionsAddress() throws Exception {
         int port = BusIngestTest.freePort();
         url = "tcp://127.0.0.1:" + port;
@@ -127,7 +187,12 @@ class HeldBackSendsTest {
     }
 
     private void publishAlarm(String id) throws Exception {
-        BusIngestTest.publish(url, BusAddresses.ALARMS, java.util.List.of(BusIngestTest.alarm(id)));
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection("op-kim", "s3cret-pass");
+             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            MessageProducer p = s.createProducer(s.createTopic(BusAddresses.ALARMS));
+            p.setDeliveryMode(DeliveryMode.PERSISTENT);
+            p.send(s.createTextMessage(BusIngestTest.alarm(id)));
+        }
     }
 
     /** The away console comes back and takes everything waiting for it. */
