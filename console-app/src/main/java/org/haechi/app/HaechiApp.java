@@ -34,6 +34,9 @@ import org.haechi.app.shell.Screenshot;
 import org.haechi.app.status.StatusBarView;
 import org.haechi.app.status.StatusBarViewModel;
 import org.haechi.core.alarm.Alarm;
+import org.haechi.core.bus.BusStatus;
+import org.haechi.core.bus.BusStatusListener;
+import org.haechi.core.bus.DeadLetters;
 import org.haechi.messaging.cache.OperatorActions;
 import org.haechi.sim.SimRegistry;
 import org.haechi.video.CameraWall;
@@ -227,10 +230,19 @@ public final class HaechiApp extends Application {
                 if (options.metricsPort() > 0) {
                     metrics.serve(options.metricsPort());
                 }
-                runtime.connect(feeds.sinks(), s -> {
-                    metrics.brokerConnected(s.connected());
-                    metrics.sendsHeldBack(s.sendsHeldBack());
-                    Platform.runLater(() -> status.busStatus(s));
+                runtime.connect(feeds.sinks(), new BusStatusListener() {
+                    @Override
+                    public void statusChanged(BusStatus s) {
+                        metrics.brokerConnected(s.connected());
+                        metrics.sendsHeldBack(s.sendsHeldBack());
+                        Platform.runLater(() -> status.busStatus(s));
+                    }
+
+                    @Override
+                    public void deadLettersCounted(DeadLetters d) {
+                        metrics.deadLettered(d.count());
+                        Platform.runLater(() -> status.deadLetters(d));
+                    }
                 }, loginUser, loginPassword);
             } catch (Exception e) {
                 LOG.log(Level.SEVERE, "bus not started", e);

@@ -29,6 +29,9 @@ public final class ConsoleMetrics implements IngestListener, AutoCloseable {
     private final Gauge sendsHeldBack = Gauge.builder().name("haechi_bus_sends_held_back")
             .help("1 while the broker holds back this console's sends (its disk or an address is full), else 0")
             .register(registry);
+    private final Gauge deadLettered = Gauge.builder().name("haechi_bus_dead_lettered")
+            .help("Messages in the broker's dead-letter address at the last count (browsed every 30 s)")
+            .register(registry);
     private final Histogram mapFrame = Histogram.builder().name("haechi_map_frame_seconds")
             .help("Time to draw one map frame").classicOnly()
             .classicUpperBounds(0.002, 0.004, 0.008, 0.016, 0.033, 0.05, 0.1, 0.25, 1).register(registry);
@@ -93,6 +96,10 @@ public final class ConsoleMetrics implements IngestListener, AutoCloseable {
     /** Why the cache cannot store messages now (the first address's reason), or null while it can. */
     public String storeFailure() {
         return storeFailures.values().stream().findFirst().orElse(null);
+    }
+
+    public void deadLettered(int count) {
+        deadLettered.set(count);
     }
 
     public void brokerConnected(boolean connected) {

@@ -23,8 +23,15 @@ public final class StatusBarView extends HBox {
         why.textProperty().bind(vm.cacheProblemProperty());
         vm.cacheProblemProperty().addListener((o, a, problem) -> cache.setTooltip(problem == null ? null : why));
         cache.setTooltip(vm.cacheProblemProperty().get() == null ? null : why);
+        Label deadLetters = bound(vm.deadLettersProperty(), "status-dead-letters");
+        deadLetters.getStyleClass().add("status-offline");
+        deadLetters.visibleProperty().bind(vm.deadLettersProperty().isNotEmpty());
+        deadLetters.managedProperty().bind(deadLetters.visibleProperty());
+        Tooltip byAddress = new Tooltip();
+        byAddress.textProperty().bind(vm.deadLettersByAddressProperty());
+        deadLetters.setTooltip(byAddress);
         Label assets = bound(vm.assetsProperty(), "status-assets");
-        getChildren().addAll(connection, open, rejected, cache, assets);
+        getChildren().addAll(connection, open, rejected, deadLetters, cache, assets);
     }
 
     private static Label bound(javafx.beans.value.ObservableValue<String> text, String id) {

@@ -11,10 +11,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.haechi.app.metrics.CacheStats;
 import org.haechi.core.bus.BusStatus;
+import org.haechi.core.bus.DeadLetters;
 
 /**
- * Texts of the status bar: connection ("offline since hh:mm"), open alarms, rejected messages, cache size, assets
- * and tags. FX thread (or a test thread); fed by the composition root.
+ * Texts of the status bar: connection ("offline since hh:mm"), open alarms, rejected messages, messages the broker
+ * dead-lettered, cache size, assets and tags. FX thread (or a test thread); fed by the composition root.
  */
 public final class StatusBarViewModel {
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
@@ -28,6 +29,8 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper rejected = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper cache = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper assets = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper deadLetters = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper deadLettersByAddress = new ReadOnlyStringWrapper("");
 
     public StatusBarViewModel(ResourceBundle text) {
         this.text = text;
@@ -47,6 +50,18 @@ public final class StatusBarViewModel {
             connection.set(String.format(text.getString("status.offline"), HHMM.format(since))
                     + (s.detail() == null ? "" : " - " + s.detail()));
         }
+    }
+
+    /**
+     * What the broker's dead-letter address holds: an error naming the count while it holds anything (no console
+     * takes those messages any more), with the count by address for the tooltip; empty while it holds nothing.
+     */
+    public void deadLetters(DeadLetters d) {
+        deadLetters.set(d.count() == 0 ? "" : String.format(text.getString("status.deadLetters"),
+                String.format("%,d", d.count()) + (d.more() ? "+" : "")));
+        deadLettersByAddress.set(d.byAddress().entrySet().stream()
+                .map(e -> e.getKey() + ": " + String.format("%,d", e.getValue()))
+                .collect(java.util.stream.Collectors.joining("\n")));
     }
 
     /** Refreshes the counts; {@code storeFailure}: why the cache cannot store messages now, or null. */
@@ -98,6 +113,16 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty cacheProperty() {
         return cache.getReadOnlyProperty();
+    }
+
+    /** Empty while the dead-letter address holds nothing. */
+    public ReadOnlyStringProperty deadLettersProperty() {
+        return deadLetters.getReadOnlyProperty();
+    }
+
+    /** One line per address the dead-lettered messages were sent to, with their count. */
+    public ReadOnlyStringProperty deadLettersByAddressProperty() {
+        return deadLettersByAddress.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty assetsProperty() {

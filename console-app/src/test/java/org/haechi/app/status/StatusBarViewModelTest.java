@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import org.haechi.app.metrics.CacheStats;
 import org.haechi.core.bus.BusStatus;
+import org.haechi.core.bus.DeadLetters;
 import org.junit.jupiter.api.Test;
 
 class StatusBarViewModelTest {
@@ -50,5 +52,22 @@ class StatusBarViewModelTest {
         assertThat(vm.cacheFailingProperty().get()).isFalse();
         assertThat(vm.cacheProblemProperty().get()).isNull();
         assertThat(vm.cacheProperty().get()).isEqualTo("Cache: 12 alarms, 2.0 MB");
+    }
+
+    @Test
+    void whatTheBrokerDeadLetteredIsAnErrorWithItsAddressesUntilItIsGone() {
+        StatusBarViewModel vm = new StatusBarViewModel(TEXT);
+        assertThat(vm.deadLettersProperty().get()).isEmpty();
+
+        vm.deadLetters(new DeadLetters(1234, false, Map.of("haechi.alarms", 1200, "haechi.actions", 34)));
+        assertThat(vm.deadLettersProperty().get()).isEqualTo("Dead-lettered on the broker: 1,234");
+        assertThat(vm.deadLettersByAddressProperty().get().lines())
+                .containsExactlyInAnyOrder("haechi.alarms: 1,200", "haechi.actions: 34");
+
+        vm.deadLetters(new DeadLetters(10_000, true, Map.of("haechi.alarms", 10_000)));
+        assertThat(vm.deadLettersProperty().get()).isEqualTo("Dead-lettered on the broker: 10,000+");
+
+        vm.deadLetters(DeadLetters.NONE);
+        assertThat(vm.deadLettersProperty().get()).isEmpty();
     }
 }

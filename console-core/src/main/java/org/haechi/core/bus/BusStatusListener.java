@@ -4,4 +4,8 @@ package org.haechi.core.bus;
 @FunctionalInterface
 public interface BusStatusListener {
     void statusChanged(BusStatus status);
+
+    /** The broker's dead-letter address holds a different number of messages than last told. */
+    default void deadLettersCounted(DeadLetters deadLetters) {
+    }
 }

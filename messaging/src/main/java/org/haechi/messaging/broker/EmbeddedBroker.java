@@ -18,7 +18,7 @@ import org.haechi.messaging.bus.BusAddresses;
  */
 public final class EmbeddedBroker implements AutoCloseable {
     /** Where messages go that failed delivery 5 times. */
-    public static final String DEAD_LETTER = "haechi.dead-letter";
+    public static final String DEAD_LETTER = BusAddresses.DEAD_LETTER;
     /** Where expired messages go. */
     public static final String EXPIRED = "haechi.expired";
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();

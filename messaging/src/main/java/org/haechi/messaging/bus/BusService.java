@@ -23,6 +23,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.haechi.core.alarm.OperatorAction;
 import org.haechi.core.bus.BusStatus;
 import org.haechi.core.bus.BusStatusListener;
+import org.haechi.core.bus.DeadLetters;
 import org.haechi.messaging.cache.ActionStore;
 import org.haechi.messaging.cache.RaisedAlarms;
 import org.haechi.messaging.cache.CacheDatabase;
@@ -47,6 +48,11 @@ public final class BusService implements AutoCloseable {
     private static final long WATCH_MS = 1000;
     /** How often an outbox the broker refused while connected is sent again. */
     private static final long REDRAIN_MS = 5000;
+    private volatile Duration countDeadLettersEvery = Duration.ofSeconds(30);
+    /** The last count told, so that only changes are told. Watch thread only. */
+    private DeadLetters deadLettersTold;
+    /** The broker refused a count on this connection (no browse permission): not tried again until a new one. */
+    private volatile boolean deadLettersUncountable;
     private static final long CLOSE_WAIT_MS = 10_000;
     private final BusConfig config;
     private final Map<String, BatchHandler> handlers;
@@ -120,8 +126,13 @@ public final class BusService implements AutoCloseable {
     private void awaitLossOrStall() throws InterruptedException {
         Instant answeringSince = null;
         long nextDrain = 0;
+        long nextDeadLetterCount = System.nanoTime();
         while (running && !lost.await(WATCH_MS, TimeUnit.MILLISECONDS)) {
             heldBack.check();
+            if (isConnected() && System.nanoTime() - nextDeadLetterCount > 0) {
+                nextDeadLetterCount = System.nanoTime() + countDeadLettersEvery.toNanos();
+                countDeadLetters();
+            }
             if (heldBack.isRefused() && isConnected() && System.nanoTime() - nextDrain > 0) {
                 nextDrain = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REDRAIN_MS);
                 publishOutbox();
@@ -156,6 +167,36 @@ public final class BusService implements AutoCloseable {
         answeringFor = answering;
     }
 
+    /** Tests: count the dead-letter address more often than every 30 s. */
+    void countDeadLettersEvery(Duration every) {
+        countDeadLettersEvery = every;
+    }
+
+    /** Counts the dead-letter address and tells the listener when the count changed. Watch thread. */
+    private void countDeadLetters() {
+        ActiveMQConnection c = connection;
+        if (c == null || deadLettersUncountable) {
+            return;
+        }
+        try {
+            DeadLetters counted = DeadLetterCount.count(c);
+            if (!counted.equals(deadLettersTold)) {
+                if (counted.count() > 0) {
+                    LOG.warning("the broker's dead-letter address holds " + counted.count()
+                            + (counted.more() ? " or more" : "") + " messages: " + counted.byAddress());
+                }
+                deadLettersTold = counted;
+                statusListener.deadLettersCounted(counted);
+            }
+        } catch (JMSException | RuntimeException e) {
+            if (isConnected()) {
+                deadLettersUncountable = true;
+                LOG.info("the dead-letter address " + BusAddresses.DEAD_LETTER + " cannot be counted on this "
+                        + "connection: " + e.getMessage());
+            }
+        }
+    }
+
     /** Tests: tell the operator of a held-back send sooner than after 10 s. */
     void reportHeldBackAfter(Duration wait) {
         heldBack.reportAfter(wait);
@@ -163,6 +204,7 @@ public final class BusService implements AutoCloseable {
 
     private void connectOnce() throws JMSException {
         lost = new CountDownLatch(1);
+        deadLettersUncountable = false;
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(config.urlWithReconnect());
         ActiveMQConnection c = (ActiveMQConnection) factory.createConnection(config.user(), config.password());
         connection = c;

@@ -1,0 +1,99 @@
+package org.haechi.messaging.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.haechi.core.bus.BusStatus;
+import org.haechi.core.bus.BusStatusListener;
+import org.haechi.core.bus.DeadLetters;
+import org.haechi.messaging.broker.EmbeddedBroker;
+import org.haechi.messaging.cache.CacheStores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Another console that cannot take its alarms (it rolls back every delivery) makes the broker dead-letter them after
+ * their 5 attempts. A console that stored them counts what the dead-letter address holds and says so, without taking
+ * anything from it.
+ */
+class DeadLettersTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void whatTheBrokerDeadLettersIsCountedByAddressWithoutBeingTaken() throws Exception {
+        try (EmbeddedBroker broker = new EmbeddedBroker(dir.resolve("broker"), BusIngestTest.freePort())) {
+            broker.start();
+            String url = broker.clientUrl();
+            subscribe(url, "ws-broken");
+            Collected collected = new Collected();
+            List<DeadLetters> told = new CopyOnWriteArrayList<>();
+            BusStatusListener listener = new BusStatusListener() {
+                @Override
+                public void statusChanged(BusStatus status) {
+                    collected.statuses.add(status);
+                }
+
+                @Override
+                public void deadLettersCounted(DeadLetters deadLetters) {
+                    told.add(deadLetters);
+                }
+            };
+            try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
+                 BusService bus = new BusService(new BusConfig(url, null, null, "ws-test"),
+                         IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), listener)) {
+                bus.countDeadLettersEvery(Duration.ofMillis(500));
+                bus.start();
+                Collected.await(collected::connected, 20);
+                Collected.await(() -> !told.isEmpty(), 10);
+                assertThat(told).containsExactly(DeadLetters.NONE);
+
+                BusIngestTest.publish(url, BusAddresses.ALARMS, BusIngestTest.alarms("dl-", 3));
+                rollBackEveryDelivery(url, "ws-broken", told);
+
+                Collected.await(() -> told.get(told.size() - 1).count() == 3, 20);
+                assertThat(told.get(told.size() - 1))
+                        .isEqualTo(new DeadLetters(3, false, Map.of(BusAddresses.ALARMS, 3)));
+                assertThat(cache.alarms().countAll()).as("this console stored them").isEqualTo(3);
+                Thread.sleep(1500);
+                try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
+                    c.start();
+                    assertThat(DeadLetterCount.count(c).count()).as("browsed, not taken").isEqualTo(3);
+                }
+            }
+        }
+    }
+
+    private static void subscribe(String url, String consoleId) throws Exception {
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
+            c.setClientID(consoleId);
+            Session s = c.createSession(true, Session.SESSION_TRANSACTED);
+            s.createDurableConsumer(s.createTopic(BusAddresses.ALARMS), consoleId + "." + BusAddresses.ALARMS).close();
+        }
+    }
+
+    /** A console whose every store fails: takes each delivery and rolls it back, until all 3 are dead-lettered. */
+    private static void rollBackEveryDelivery(String url, String consoleId, List<DeadLetters> told) throws Exception {
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
+            c.setClientID(consoleId);
+            Session s = c.createSession(true, Session.SESSION_TRANSACTED);
+            MessageConsumer consumer = s.createDurableConsumer(s.createTopic(BusAddresses.ALARMS),
+                    consoleId + "." + BusAddresses.ALARMS);
+            c.start();
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < until && (told.isEmpty() || told.get(told.size() - 1).count() < 3)) {
+                if (consumer.receive(200) != null) {
+                    s.rollback();
+                }
+            }
+        }
+    }
+}
