@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.haechi.app.metrics.CacheStats;
 import org.haechi.core.bus.BusStatus;
 import org.haechi.core.bus.BusStatusListener;
+import org.haechi.core.bus.DeadLetters;
 import org.haechi.messaging.broker.EmbeddedBroker;
 import org.haechi.messaging.bus.BusConfig;
 import org.haechi.messaging.bus.BusService;
@@ -79,12 +80,21 @@ public final class ConsoleRuntime implements AutoCloseable {
         }
         BusConfig config = new BusConfig(url, user, password, consoleId);
         java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
-        bus = new BusService(config, IngestHandlers.create(cache, sinks), cache.db(), cache.actions(), cache.raised(), s -> {
-            if (s.connected()) {
-                connected.countDown();
-            }
-            status.statusChanged(s);
-        });
+        bus = new BusService(config, IngestHandlers.create(cache, sinks), cache.db(), cache.actions(), cache.raised(),
+                new BusStatusListener() {
+                    @Override
+                    public void statusChanged(BusStatus s) {
+                        if (s.connected()) {
+                            connected.countDown();
+                        }
+                        status.statusChanged(s);
+                    }
+
+                    @Override
+                    public void deadLettersCounted(DeadLetters deadLetters) {
+                        status.deadLettersCounted(deadLetters);
+                    }
+                });
         bus.start();
         poll.scheduleWithFixedDelay(this::refreshStats, 0, 2, TimeUnit.SECONDS);
         poll.scheduleWithFixedDelay(background::apply, 0, 2, TimeUnit.SECONDS);

@@ -48,7 +48,8 @@ public final class BusService implements AutoCloseable {
     private static final long WATCH_MS = 1000;
     /** How often an outbox the broker refused while connected is sent again. */
     private static final long REDRAIN_MS = 5000;
-    private volatile Duration countDeadLettersEvery = Duration.ofSeconds(30);
+    private volatile Duration countDeadLettersEvery =
+            Duration.ofSeconds(Long.getLong("haechi.bus.deadLetterCountSeconds", 30));
     /** The last count told, so that only changes are told. Watch thread only. */
     private DeadLetters deadLettersTold;
     /** The broker refused a count on this connection (no browse permission): not tried again until a new one. */
