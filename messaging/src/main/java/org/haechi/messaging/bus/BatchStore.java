@@ -279,7 +279,10 @@ final class BatchStore implements AutoCloseable {
         }
     }
 
-    /** The first line of H2's message, without the SQL statement it appends, and its error code. */
+    /**
+     * The first line of H2's message, without the SQL statement it appends, and its error code; led by the operating
+     * system's words when an I/O error is the cause ("No space left on device"), which H2's general error buries.
+     */
     static String shortReason(SQLException e) {
         return shortReason(e, 100);
     }
@@ -289,10 +292,24 @@ final class BatchStore implements AutoCloseable {
                 : e.getMessage().lines().findFirst().orElse("");
         int sql = line.indexOf("; SQL statement");
         line = (sql < 0 ? line : line.substring(0, sql)).strip();
+        String io = ioCause(e);
+        if (io != null && !line.contains(io)) {
+            line = io + " (" + line + ")";
+        }
         if (line.length() > maxChars) {
             line = line.substring(0, maxChars - 3) + "...";
         }
         return line + " [" + e.getErrorCode() + "]";
+    }
+
+    /** The message of the first I/O error among the causes, or null. */
+    private static String ioCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 
     private boolean waitBeforeRetry(long ms) {

@@ -180,8 +180,13 @@ class CacheFailureTest {
     }
 
     private int deadLettered() throws Exception {
+        return deadLettered(broker.clientUrl());
+    }
+
+    /** Takes everything in the dead-letter address and says how many there were. */
+    static int deadLettered(String url) throws Exception {
         int n = 0;
-        try (Connection c = new ActiveMQConnectionFactory(broker.clientUrl()).createConnection();
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection();
              Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             MessageConsumer consumer = s.createConsumer(s.createQueue(EmbeddedBroker.DEAD_LETTER));
             c.start();
