@@ -140,8 +140,50 @@ class HeldBackSendsTest {
         broker.start();
     }
 
+    @Test
+    void aHeldBackActionOutlivesTheBrokerGoingAwayAndGoesOutToTheBrokerThatComesBack() throws Exception {
+        startBrokerWithSmallBlockingActionsAddress();
+        subscribeAndLeave("ws-away");
+        fillActionsAddress();
+
+        Collected collected = new Collected();
+        try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
+             BusService bus = new BusService(new BusConfig(url, null, null, "ws-test"),
+                     IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(),
+                     collected.statuses::add)) {
+            bus.reportHeldBackAfter(Duration.ofSeconds(2));
+            bus.start();
+            Collected.await(collected::connected, 20);
+            publishAlarm("away-1");
+            Collected.await(() -> Collected.quietly(() -> cache.alarms().find("away-1") != null), 20);
+            new OperatorActions(cache, "op-kim", "ws-test", Clock.systemUTC())
+                    .perform("away-1", ActionKind.ACKNOWLEDGE, null);
+            bus.publishOutbox();
+            Collected.await(() -> lastStatus(collected).sendsHeldBack(), 30);
+            assertThat(lastStatus(collected).sendsHeldBack()).isTrue();
+
+            broker.stop();
+            Collected.await(() -> !lastStatus(collected).connected(), 30);
+            assertThat(lastStatus(collected).connected()).isFalse();
+            assertThat(lastStatus(collected).sendsHeldBack()).as("offline is never also held back").isFalse();
+            assertThat(cache.actions().outbox()).hasSize(1);
+
+            // The broker comes back empty (not persistent), with room on its actions address.
+            startBrokerWithSmallBlockingActionsAddress(Integer.parseInt(url.substring(url.lastIndexOf(':') + 1)));
+            Collected.await(() -> Collected.quietly(() -> cache.actions().outbox().isEmpty()), 60);
+            Collected.await(() -> lastStatus(collected).connected() && !lastStatus(collected).sendsHeldBack(), 20);
+            assertThat(cache.actions().outbox()).isEmpty();
+            assertThat(cache.alarms().find("away-1").pending()).isFalse();
+            assertThat(lastStatus(collected).connected()).isTrue();
+            assertThat(lastStatus(collected).sendsHeldBack()).isFalse();
+        }
+    }
+
     private void startBrokerWithSmallBlockingActionsAddress() throws Exception {
-        int port = BusIngestTest.freePort();
+        startBrokerWithSmallBlockingActionsAddress(BusIngestTest.freePort());
+    }
+
+    private void startBrokerWithSmallBlockingActionsAddress(int port) throws Exception {
         url = "tcp://127.0.0.1:" + port;
         ConfigurationImpl config = new ConfigurationImpl();
         config.setPersistenceEnabled(false);
