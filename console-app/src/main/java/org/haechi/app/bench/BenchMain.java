@@ -15,8 +15,9 @@ public final class BenchMain {
             case "video" -> VideoBench.main(rest);
             case "ingest" -> IngestBench.main(rest);
             case "table" -> TableWarmUpBench.main(rest);
+            case "refused" -> RefusedBench.main(rest);
             default -> {
-                System.err.println("usage: ./haechi bench map|ingest|video|table");
+                System.err.println("usage: ./haechi bench map|ingest|video|table|refused");
                 System.exit(2);
             }
         }

@@ -30,13 +30,13 @@ public final class ActionCodec {
 
     public OperatorAction decode(String body) throws ContractViolation {
         JsonFields f = JsonFields.parse(body, SCHEMA);
-        String console = JsonFields.limited("console", f.required("console"), 100);
+        String console = f.required("console", 100);
         HybridTimestamp at = at(f, console);
         Instant until = f.optional("until") == null ? null : f.requiredStorableInstant("until");
-        return new OperatorAction(JsonFields.limited("actionId", f.required("actionId"), 100),
-                JsonFields.limited("alarmId", f.required("alarmId"), 200), ActionKind.parse(f.required("kind")),
-                JsonFields.limited("operator", f.required("operator"), 100), console, at,
-                JsonFields.limited("note", f.optional("note"), 4000), JsonFields.limited("assignee", f.optional("assignee"), 100), until,
+        return new OperatorAction(f.required("actionId", 100), f.required("alarmId", 200),
+                ActionKind.parse(f.required("kind")), f.required("operator", 100), console, at,
+                JsonFields.limited("note", f.optional("note"), 4000),
+                JsonFields.limited("assignee", f.optional("assignee"), 100), until,
                 JsonFields.limited("disposition", f.optional("disposition"), 200));
     }
 

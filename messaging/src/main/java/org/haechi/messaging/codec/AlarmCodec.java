@@ -54,7 +54,7 @@ public final class AlarmCodec {
                 f.optionalLocation("location"), sourceId, title, attributes, AlarmState.NEW, false);
     }
 
-    /** {@code value}, or its first {@code max - 1} characters and an ellipsis (noted in {@code repairs}) when longer. */
+    /** {@code value}, or its first {@code max - 1} characters and an ellipsis (noted in {@code repairs}) if longer. */
     static String fit(String value, int max, String field, List<String> repairs) {
         if (value == null || value.length() <= max) {
             return value;

@@ -1,0 +1,151 @@
+package org.haechi.app.bench;
+
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.haechi.core.bus.IngestListener;
+import org.haechi.messaging.bus.BatchHandler;
+import org.haechi.messaging.bus.BusAddresses;
+import org.haechi.messaging.bus.BusConfig;
+import org.haechi.messaging.bus.BusService;
+import org.haechi.messaging.bus.IngestHandlers;
+import org.haechi.messaging.bus.IngestSinks;
+import org.haechi.messaging.bus.Received;
+import org.haechi.messaging.cache.CacheStores;
+
+/**
+ * What a message the cache refuses costs the ingest: a backlog of {@value #BACKLOG} alarms drained clean, against
+ * the same backlog with one refused alarm in every {@value #EVERY} (about one per batch), which the consumer isolates
+ * by storing halves of its batch apart. The refusal is made by wrapping the real alarm handler, which refuses any
+ * batch holding a marked alarm with H2's "value too long" state, as H2 refuses a value past its column; everything
+ * else is the console's real path (embedded broker, durable subscription, H2 cache, rejected store). Two warm-up
+ * pairs, then {@value #ROUNDS} measured pairs, each the clean drain then the refused one.
+ *
+ * <pre>./haechi bench refused   # ends with: RESULT refused clean_per_s=.. refused_per_s=.. ratio=..</pre>
+ */
+public final class RefusedBench {
+    static final int BACKLOG = 20_000;
+    static final int EVERY = 500;
+    static final int ROUNDS = 3;
+    private static final int WARMUP_ROUNDS = 2;
+    /** Ends the id of an alarm the wrapped handler refuses. */
+    private static final String REFUSED_SUFFIX = "-refuse";
+
+    private RefusedBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("haechi-bench-refused");
+        if (!Boolean.getBoolean(IngestBench.KEEP_DATA)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> IngestBench.deleteTree(dir), "bench-cleanup"));
+        }
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores; data in " + dir);
+        double[] clean = new double[ROUNDS];
+        double[] refused = new double[ROUNDS];
+        double[] ratios = new double[ROUNDS];
+        try (BenchBroker broker = new BenchBroker(dir.resolve("broker"));
+             CacheStores cache = CacheStores.open(dir.resolve("cache"))) {
+            try (BusService first = start(broker.url, cache, new AtomicLong())) {
+                IngestBench.await(first::isConnected, 60); // the durable subscription the backlogs wait in
+                Thread.sleep(500);
+            }
+            for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
+                double cleanRate = drain(broker.url, cache, "c" + round + "-", false);
+                double refusedRate = drain(broker.url, cache, "p" + round + "-", true);
+                System.out.printf("%s: clean %.0f alarms/s, one refused in %d %.0f alarms/s, ratio %.2f%n",
+                        round < 0 ? "warm-up round " + (round + WARMUP_ROUNDS + 1) : "round " + (round + 1),
+                        cleanRate, EVERY, refusedRate, refusedRate / cleanRate);
+                if (round >= 0) {
+                    clean[round] = cleanRate;
+                    refused[round] = refusedRate;
+                    ratios[round] = refusedRate / cleanRate;
+                }
+            }
+            System.out.println("rejected messages stored: " + cache.rejected().count());
+        }
+        Arrays.sort(clean);
+        Arrays.sort(refused);
+        Arrays.sort(ratios);
+        System.out.printf("RESULT refused clean_per_s=%.0f refused_per_s=%.0f ratio=%.2f%n", clean[ROUNDS / 2],
+                refused[ROUNDS / 2], ratios[ROUNDS / 2]);
+        System.exit(0);
+    }
+
+    /** Publishes a backlog and times the console's drain of it: stored alarms plus kept rejections. */
+    private static double drain(String url, CacheStores cache, String prefix, boolean withRefusals) throws Exception {
+        publish(url, prefix, withRefusals);
+        AtomicLong done = new AtomicLong();
+        long t0 = System.nanoTime();
+        try (BusService bus = start(url, cache, done)) {
+            IngestBench.await(() -> done.get() >= BACKLOG, 600);
+        }
+        return BACKLOG / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void publish(String url, String prefix, boolean withRefusals) throws Exception {
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection();
+             Session s = c.createSession(true, Session.SESSION_TRANSACTED)) {
+            MessageProducer p = s.createProducer(s.createTopic(BusAddresses.ALARMS));
+            p.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (int i = 0; i < BACKLOG; i++) {
+                String id = prefix + i + (withRefusals && i % EVERY == EVERY / 2 ? REFUSED_SUFFIX : "");
+                p.send(s.createTextMessage(BenchBroker.alarm(id, System.nanoTime())));
+                if (i % 500 == 499) {
+                    s.commit();
+                }
+            }
+            s.commit();
+        }
+    }
+
+    private static boolean marked(Received m) {
+        return m.body() != null && m.body().contains(REFUSED_SUFFIX + "\"");
+    }
+
+    /** The console's alarm ingest, with the real handler wrapped to refuse marked alarms; counts what is done. */
+    private static BusService start(String url, CacheStores cache, AtomicLong done) {
+        IngestListener counts = new IngestListener() {
+            @Override
+            public void received(String address, int n) {
+            }
+
+            @Override
+            public void rejected(String address, int n) {
+                done.addAndGet(n);
+            }
+        };
+        IngestSinks sinks = new IngestSinks(batch -> done.addAndGet(batch.size()), a -> { }, p -> { }, w -> { },
+                counts);
+        BatchHandler real = IngestHandlers.create(cache, sinks).get(BusAddresses.ALARMS);
+        BatchHandler refusing = new BatchHandler() {
+            @Override
+            public Runnable store(java.sql.Connection c, List<Received> messages, Instant receivedAt)
+                    throws SQLException {
+                if (messages.stream().anyMatch(RefusedBench::marked)) {
+                    throw new SQLException("Value too long for column (bench)", "22001", 22001);
+                }
+                return real.store(c, messages, receivedAt);
+            }
+
+            @Override
+            public Runnable keepRefused(java.sql.Connection c, Received message, String reason, Instant receivedAt)
+                    throws SQLException {
+                return real.keepRefused(c, message, reason, receivedAt);
+            }
+        };
+        BusService bus = new BusService(new BusConfig(url, null, null, "bench-refused"),
+                Map.of(BusAddresses.ALARMS, refusing), cache.db(), cache.actions(), s -> { });
+        bus.start();
+        return bus;
+    }
+}
