@@ -25,16 +25,18 @@ import org.haechi.messaging.cache.CacheStores;
 
 /**
  * What a message the cache refuses costs the ingest: a backlog of {@value #BACKLOG} alarms drained clean, against
- * the same backlog with one refused alarm in every {@value #EVERY} (about one per batch), which the consumer isolates
+ * the same backlog with one refused alarm in every {@value #EVERY} (about one per batch; the first argument sets
+ * another frequency), which the consumer isolates
  * by storing halves of its batch apart. The refusal is made by wrapping the real alarm handler, which refuses any
  * batch holding a marked alarm with H2's "value too long" state, as H2 refuses a value past its column; everything
  * else is the console's real path (embedded broker, durable subscription, H2 cache, rejected store). Two warm-up
  * pairs, then {@value #ROUNDS} measured pairs, each the clean drain then the refused one.
  *
- * <pre>./haechi bench refused   # ends with: RESULT refused clean_per_s=.. refused_per_s=.. ratio=..</pre>
+ * <pre>./haechi bench refused [EVERY]   # ends with: RESULT refused every=.. clean_per_s=.. refused_per_s=.. ratio=..</pre>
  */
 public final class RefusedBench {
     static final int BACKLOG = 20_000;
+    /** One alarm in this many is refused; the first argument sets it. */
     static final int EVERY = 500;
     static final int ROUNDS = 3;
     private static final int WARMUP_ROUNDS = 2;
@@ -45,6 +47,7 @@ public final class RefusedBench {
     }
 
     public static void main(String[] args) throws Exception {
+        int every = args.length > 0 ? Integer.parseInt(args[0]) : EVERY;
         Path dir = Files.createTempDirectory("haechi-bench-refused");
         if (!Boolean.getBoolean(IngestBench.KEEP_DATA)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> IngestBench.deleteTree(dir), "bench-cleanup"));
@@ -60,11 +63,11 @@ public final class RefusedBench {
                 Thread.sleep(500);
             }
             for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
-                double cleanRate = drain(broker.url, cache, "c" + round + "-", false);
-                double refusedRate = drain(broker.url, cache, "p" + round + "-", true);
+                double cleanRate = drain(broker.url, cache, "c" + round + "-", 0);
+                double refusedRate = drain(broker.url, cache, "p" + round + "-", every);
                 System.out.printf("%s: clean %.0f alarms/s, one refused in %d %.0f alarms/s, ratio %.2f%n",
                         round < 0 ? "warm-up round " + (round + WARMUP_ROUNDS + 1) : "round " + (round + 1),
-                        cleanRate, EVERY, refusedRate, refusedRate / cleanRate);
+                        cleanRate, every, refusedRate, refusedRate / cleanRate);
                 if (round >= 0) {
                     clean[round] = cleanRate;
                     refused[round] = refusedRate;
@@ -76,14 +79,17 @@ public final class RefusedBench {
         Arrays.sort(clean);
         Arrays.sort(refused);
         Arrays.sort(ratios);
-        System.out.printf("RESULT refused clean_per_s=%.0f refused_per_s=%.0f ratio=%.2f%n", clean[ROUNDS / 2],
-                refused[ROUNDS / 2], ratios[ROUNDS / 2]);
+        System.out.printf("RESULT refused every=%d clean_per_s=%.0f refused_per_s=%.0f ratio=%.2f%n", every,
+                clean[ROUNDS / 2], refused[ROUNDS / 2], ratios[ROUNDS / 2]);
         System.exit(0);
     }
 
-    /** Publishes a backlog and times the console's drain of it: stored alarms plus kept rejections. */
-    private static double drain(String url, CacheStores cache, String prefix, boolean withRefusals) throws Exception {
-        publish(url, prefix, withRefusals);
+    /**
+     * Publishes a backlog, one alarm in {@code every} refused (none when 0), and times the console's drain of it:
+     * stored alarms plus kept rejections.
+     */
+    private static double drain(String url, CacheStores cache, String prefix, int every) throws Exception {
+        publish(url, prefix, every);
         AtomicLong done = new AtomicLong();
         long t0 = System.nanoTime();
         try (BusService bus = start(url, cache, done)) {
@@ -92,13 +98,13 @@ public final class RefusedBench {
         return BACKLOG / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static void publish(String url, String prefix, boolean withRefusals) throws Exception {
+    private static void publish(String url, String prefix, int every) throws Exception {
         try (Connection c = new ActiveMQConnectionFactory(url).createConnection();
              Session s = c.createSession(true, Session.SESSION_TRANSACTED)) {
             MessageProducer p = s.createProducer(s.createTopic(BusAddresses.ALARMS));
             p.setDeliveryMode(DeliveryMode.PERSISTENT);
             for (int i = 0; i < BACKLOG; i++) {
-                String id = prefix + i + (withRefusals && i % EVERY == EVERY / 2 ? REFUSED_SUFFIX : "");
+                String id = prefix + i + (every > 0 && i % every == every / 2 ? REFUSED_SUFFIX : "");
                 p.send(s.createTextMessage(BenchBroker.alarm(id, System.nanoTime())));
                 if (i % 500 == 499) {
                     s.commit();

@@ -111,12 +111,21 @@ final class AddressConsumer implements Runnable {
 
     /** The message's text; a body that cannot be read is kept as a rejection, never stops the consumer. */
     static Received read(Message m) {
+        String id = messageId(m);
         try {
             String body = bodyOf(m);
             return body == null ? Received.unreadable("not a text or bytes message: "
-                    + m.getClass().getSimpleName()) : Received.text(body);
+                    + m.getClass().getSimpleName(), id) : Received.text(body, id);
         } catch (JMSException | RuntimeException e) {
-            return Received.unreadable("body could not be read: " + e);
+            return Received.unreadable("body could not be read: " + e, id);
+        }
+    }
+
+    private static String messageId(Message m) {
+        try {
+            return m.getJMSMessageID();
+        } catch (JMSException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -54,23 +54,24 @@ public final class DecodingBatchHandler<T, R> implements BatchHandler {
         for (Received m : messages) {
             String body = m.body();
             if (m.unreadableReason() != null) {
-                rejected.add(new RejectedMessage(address, m.unreadableReason(), null, receivedAt));
+                rejected.add(new RejectedMessage(address, m.unreadableReason(), null, receivedAt, m.messageId()));
                 continue;
             }
             try {
                 decoded.add(decoder.decode(body, receivedAt));
             } catch (ContractViolation e) {
-                rejected.add(new RejectedMessage(address, e.getMessage(), body, receivedAt));
+                rejected.add(new RejectedMessage(address, e.getMessage(), body, receivedAt, m.messageId()));
             } catch (RuntimeException e) {
-                rejected.add(new RejectedMessage(address, "could not be decoded: " + e, body, receivedAt));
+                rejected.add(new RejectedMessage(address, "could not be decoded: " + e, body, receivedAt,
+                        m.messageId()));
             }
         }
         List<R> toNotify = decoded.isEmpty() ? List.of() : writer.write(c, decoded);
-        rejectedStore.insert(c, rejected);
+        int kept = rejectedStore.insert(c, rejected);
         return () -> {
             listener.received(address, messages.size());
-            if (!rejected.isEmpty()) {
-                listener.rejected(address, rejected.size());
+            if (kept > 0) {
+                listener.rejected(address, kept);
             }
             if (!toNotify.isEmpty()) {
                 sink.accept(toNotify);
@@ -81,10 +82,13 @@ public final class DecodingBatchHandler<T, R> implements BatchHandler {
     @Override
     public Runnable keepRefused(Connection c, Received message, String reason, Instant receivedAt)
             throws SQLException {
-        rejectedStore.insert(c, List.of(new RejectedMessage(address, reason, message.body(), receivedAt)));
+        int kept = rejectedStore.insert(c, List.of(new RejectedMessage(address, reason, message.body(), receivedAt,
+                message.messageId())));
         return () -> {
             listener.received(address, 1);
-            listener.rejected(address, 1);
+            if (kept > 0) {
+                listener.rejected(address, kept);
+            }
         };
     }
 

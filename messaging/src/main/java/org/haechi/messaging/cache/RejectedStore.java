@@ -22,13 +22,18 @@ public final class RejectedStore {
         this.db = db;
     }
 
-    /** Stores rejections inside the caller's transaction. */
-    public void insert(Connection c, List<RejectedMessage> rejected) throws SQLException {
+    /**
+     * Stores rejections inside the caller's transaction, each message once: one whose message id is already stored (a
+     * redelivery after a lost acknowledgement) is skipped. Returns how many were stored.
+     */
+    public int insert(Connection c, List<RejectedMessage> rejected) throws SQLException {
         if (rejected.isEmpty()) {
-            return;
+            return 0;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO rejected_message (address, reason, body, received_at) VALUES (?,?,?,?)")) {
+        int stored = 0;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO rejected_message (address, reason, body, "
+                + "received_at, message_id) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM rejected_message WHERE message_id = ?)")) {
             for (RejectedMessage r : rejected) {
                 ps.setString(1, r.address());
                 ps.setString(2, truncate(r.reason(), 2000));
@@ -36,10 +41,13 @@ public final class RejectedStore {
                 ps.setString(3, body != null && body.length() > MAX_BODY_CHARS
                         ? body.substring(0, MAX_BODY_CHARS) + "\n[truncated, " + body.length() + " chars]" : body);
                 ps.setTimestamp(4, Timestamp.from(r.receivedAt()));
-                ps.addBatch();
+                String id = r.messageId() == null ? null : truncate(r.messageId(), 200);
+                ps.setString(5, id);
+                ps.setString(6, id);
+                stored += ps.executeUpdate();
             }
-            ps.executeBatch();
         }
+        return stored;
     }
 
     private static String truncate(String s, int max) {
@@ -58,12 +66,13 @@ public final class RejectedStore {
     public List<RejectedMessage> newest(int limit) throws SQLException {
         List<RejectedMessage> out = new ArrayList<>();
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT address, reason, body, received_at FROM rejected_message ORDER BY seq DESC FETCH FIRST ? ROWS ONLY")) {
+                "SELECT address, reason, body, received_at, message_id FROM rejected_message ORDER BY seq DESC "
+                        + "FETCH FIRST ? ROWS ONLY")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new RejectedMessage(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant()));
+                            rs.getTimestamp(4).toInstant(), rs.getString(5)));
                 }
             }
         }
