@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HeldBackSendsTest {
     static final int LIMIT = 20_000;
+    private static final String PASSWORD = "s3cret-pass";
     @TempDir
     Path dir;
     EmbeddedActiveMQ broker;
@@ -58,19 +59,7 @@ class HeldBackSendsTest {
 
         Collected collected = new Collected();
         try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
-             BusService bus = new BusService(new BusConfig(url, null, null, "ws-test"),
-                     IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(),
-                     collected.statuses::add)) {
-            bus.reportHeldBackAfter(Duration.ofSeconds(2));
-            bus.start();
-            Collected.await(collected::connected, 20);
-            publishAlarm("held-1");
-            Collected.await(() -> Collected.quietly(() -> cache.alarms().find("held-1") != null), 20);
-
-            new OperatorActions(cache, "op-kim", "ws-test", Clock.systemUTC())
-                    .perform("held-1", ActionKind.ACKNOWLEDGE, null);
-            bus.publishOutbox();
-            Collected.await(() -> lastStatus(collected).sendsHeldBack(), 30);
+             BusService bus = acknowledgeUntilHeldBack(cache, collected, null, "held-1")) {
             assertThat(lastStatus(collected).sendsHeldBack()).isTrue();
             assertThat(lastStatus(collected).connected()).isTrue();
             assertThat(lastStatus(collected).detail()).isEqualTo(url);
@@ -91,18 +80,7 @@ class HeldBackSendsTest {
         startSecureBrokerWhereOperatorsMayNotSendActions();
         Collected collected = new Collected();
         try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
-             BusService bus = new BusService(new BusConfig(url, "op-kim", "s3cret-pass", "ws-test"),
-                     IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(),
-                     collected.statuses::add)) {
-            bus.start();
-            Collected.await(collected::connected, 20);
-            publishAlarm("refused-1");
-            Collected.await(() -> Collected.quietly(() -> cache.alarms().find("refused-1") != null), 20);
-
-            new OperatorActions(cache, "op-kim", "ws-test", Clock.systemUTC())
-                    .perform("refused-1", ActionKind.ACKNOWLEDGE, null);
-            bus.publishOutbox();
-            Collected.await(() -> lastStatus(collected).sendsHeldBack(), 20);
+             BusService bus = acknowledgeUntilHeldBack(cache, collected, "op-kim", "refused-1")) {
             assertThat(lastStatus(collected).sendsHeldBack()).isTrue();
             assertThat(lastStatus(collected).connected()).isTrue();
             assertThat(cache.actions().outbox()).hasSize(1);
@@ -113,6 +91,31 @@ class HeldBackSendsTest {
             assertThat(cache.actions().outbox()).isEmpty();
             assertThat(cache.alarms().find("refused-1").pending()).isFalse();
             assertThat(lastStatus(collected).sendsHeldBack()).isFalse();
+        }
+    }
+
+    /**
+     * Starts the console (as {@code user} with the test password, or with no login when null), lets it store one alarm
+     * from the bus, acknowledges it, and waits until the broker holds the outbox back.
+     */
+    private BusService acknowledgeUntilHeldBack(CacheStores cache, Collected collected, String user, String alarmId)
+            throws Exception {
+        BusService bus = new BusService(new BusConfig(url, user, user == null ? null : PASSWORD, "ws-test"),
+                IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), collected.statuses::add);
+        try {
+            bus.reportHeldBackAfter(Duration.ofSeconds(2));
+            bus.start();
+            Collected.await(collected::connected, 20);
+            publishAlarm(alarmId);
+            Collected.await(() -> Collected.quietly(() -> cache.alarms().find(alarmId) != null), 20);
+            new OperatorActions(cache, "op-kim", "ws-test", Clock.systemUTC())
+                    .perform(alarmId, ActionKind.ACKNOWLEDGE, null);
+            bus.publishOutbox();
+            Collected.await(() -> lastStatus(collected).sendsHeldBack(), 30);
+            return bus;
+        } catch (Exception | AssertionError e) {
+            bus.close();
+            throw e;
         }
     }
 
@@ -133,7 +136,7 @@ class HeldBackSendsTest {
         config.putSecurityRoles(BusAddresses.ACTIONS,
                 Set.of(new Role("operator", false, true, true, true, true, true, false, true)));
         SecurityConfiguration users = new SecurityConfiguration();
-        users.addUser("op-kim", "s3cret-pass");
+        users.addUser("op-kim", PASSWORD);
         users.addRole("op-kim", "operator");
         broker = new EmbeddedActiveMQ().setConfiguration(config)
                 .setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
@@ -148,18 +151,7 @@ class HeldBackSendsTest {
 
         Collected collected = new Collected();
         try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
-             BusService bus = new BusService(new BusConfig(url, null, null, "ws-test"),
-                     IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(),
-                     collected.statuses::add)) {
-            bus.reportHeldBackAfter(Duration.ofSeconds(2));
-            bus.start();
-            Collected.await(collected::connected, 20);
-            publishAlarm("away-1");
-            Collected.await(() -> Collected.quietly(() -> cache.alarms().find("away-1") != null), 20);
-            new OperatorActions(cache, "op-kim", "ws-test", Clock.systemUTC())
-                    .perform("away-1", ActionKind.ACKNOWLEDGE, null);
-            bus.publishOutbox();
-            Collected.await(() -> lastStatus(collected).sendsHeldBack(), 30);
+             BusService bus = acknowledgeUntilHeldBack(cache, collected, null, "away-1")) {
             assertThat(lastStatus(collected).sendsHeldBack()).isTrue();
 
             broker.stop();
@@ -229,7 +221,7 @@ class HeldBackSendsTest {
     }
 
     private void publishAlarm(String id) throws Exception {
-        try (Connection c = new ActiveMQConnectionFactory(url).createConnection("op-kim", "s3cret-pass");
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection("op-kim", PASSWORD);
              Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer p = s.createProducer(s.createTopic(BusAddresses.ALARMS));
             p.setDeliveryMode(DeliveryMode.PERSISTENT);
