@@ -143,7 +143,7 @@ final class BatchStore implements AutoCloseable {
         Runnable run(Connection c) throws SQLException;
     }
 
-    /** The cache refused a transaction although it takes other writes: the data is at fault. */
+    /** A transaction the cache refused while it takes other writes, or whose work threw: the data may be at fault. */
     private static final class Refused extends Exception {
         /** What the operator reads in the rejected store. */
         private final String reason;
@@ -177,18 +177,18 @@ final class BatchStore implements AutoCloseable {
                 return afterCommit;
             } catch (SQLException e) {
                 rollbackQuietly();
-                if (isConcurrentWrite(e) && ++concurrent < CONCURRENT_ATTEMPTS) {
+                if (CacheErrors.isConcurrentWrite(e) && ++concurrent < CONCURRENT_ATTEMPTS) {
                     LOG.fine(() -> "concurrent write on " + address + ", storing the batch again: " + e);
                     continue;
                 }
-                if (isConcurrentWrite(e)) {
+                if (CacheErrors.isConcurrentWrite(e)) {
                     LOG.log(Level.WARNING, "concurrent writes kept a batch from " + address + " out of the cache; "
                             + "the broker redelivers it", e);
                     return null;
                 }
-                boolean badData = isBadData(e);
+                boolean badData = CacheErrors.isBadData(e);
                 if (badData || cacheTakesWrites()) {
-                    throw new Refused("the cache refused it: " + shortReason(e, 500), badData, e);
+                    throw new Refused("the cache refused it: " + CacheErrors.shortReason(e, 500), badData, e);
                 }
                 failed(e);
                 if (!keepOnCacheFailure || !waitBeforeRetry(retryMs) || !running.getAsBoolean()) {
@@ -203,18 +203,6 @@ final class BatchStore implements AutoCloseable {
                 throw new Refused("could not be stored: " + e, true, e);
             }
         }
-    }
-
-    /** Duplicate key, concurrent update, lock timeout or deadlock: another transaction got there first. */
-    static boolean isConcurrentWrite(SQLException e) {
-        int code = e.getErrorCode();
-        return code == 23505 || code == 90131 || code == 50200 || code == 40001;
-    }
-
-    /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): the batch, not the cache, is at fault. */
-    static boolean isBadData(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
     /** Whether the cache still takes a one-row write and commit, on a connection of its own. */
@@ -256,7 +244,7 @@ final class BatchStore implements AutoCloseable {
         LOG.log(Level.SEVERE, "the cache cannot store messages from " + address + (keepOnCacheFailure
                 ? "; they stay on the broker, unacknowledged, and are stored once the cache works again"
                 : "; they are dropped until it works again"), e);
-        tell(() -> handler.storeFailed(shortReason(e)));
+        tell(() -> handler.storeFailed(CacheErrors.shortReason(e)));
     }
 
     private void recovered() {
@@ -277,39 +265,6 @@ final class BatchStore implements AutoCloseable {
         } catch (RuntimeException listenerFailed) {
             LOG.log(Level.WARNING, "a listener of " + address + " failed", listenerFailed);
         }
-    }
-
-    /**
-     * The first line of H2's message, without the SQL statement it appends, and its error code; led by the operating
-     * system's words when an I/O error is the cause ("No space left on device"), which H2's general error buries.
-     */
-    static String shortReason(SQLException e) {
-        return shortReason(e, 100);
-    }
-
-    private static String shortReason(SQLException e, int maxChars) {
-        String line = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getMessage().lines().findFirst().orElse("");
-        int sql = line.indexOf("; SQL statement");
-        line = (sql < 0 ? line : line.substring(0, sql)).strip();
-        String io = ioCause(e);
-        if (io != null && !line.contains(io)) {
-            line = io + " (" + line + ")";
-        }
-        if (line.length() > maxChars) {
-            line = line.substring(0, maxChars - 3) + "...";
-        }
-        return line + " [" + e.getErrorCode() + "]";
-    }
-
-    /** The message of the first I/O error among the causes, or null. */
-    private static String ioCause(Throwable e) {
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof java.io.IOException && t.getMessage() != null) {
-                return t.getMessage();
-            }
-        }
-        return null;
     }
 
     private boolean waitBeforeRetry(long ms) {

@@ -38,11 +38,11 @@ class BatchStoreTest {
             SQLException noTable = catchThrowableOfType(() -> s.execute("INSERT INTO gone VALUES (1)"),
                     SQLException.class);
 
-            assertThat(BatchStore.isConcurrentWrite(duplicate)).isTrue();
-            assertThat(BatchStore.isBadData(tooLong)).isTrue();
-            assertThat(BatchStore.isConcurrentWrite(tooLong)).isFalse();
-            assertThat(BatchStore.isBadData(noTable)).isFalse();
-            assertThat(BatchStore.shortReason(noTable)).doesNotContain("\n").doesNotContain("SQL statement")
+            assertThat(CacheErrors.isConcurrentWrite(duplicate)).isTrue();
+            assertThat(CacheErrors.isBadData(tooLong)).isTrue();
+            assertThat(CacheErrors.isConcurrentWrite(tooLong)).isFalse();
+            assertThat(CacheErrors.isBadData(noTable)).isFalse();
+            assertThat(CacheErrors.shortReason(noTable)).doesNotContain("\n").doesNotContain("SQL statement")
                     .contains("GONE").endsWith("[" + noTable.getErrorCode() + "]");
         } finally {
             db.close();
