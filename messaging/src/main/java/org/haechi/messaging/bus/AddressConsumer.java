@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.haechi.core.bus.BatchCycle;
 import org.haechi.messaging.cache.CacheDatabase;
 
@@ -121,9 +122,14 @@ final class AddressConsumer implements Runnable {
         }
     }
 
+    /**
+     * The broker's own id of the message, the same at every delivery; a producer's JMS message id (an AMQP producer's
+     * may repeat) only for a message that is not Artemis's.
+     */
     private static String messageId(Message m) {
         try {
-            return m.getJMSMessageID();
+            return m instanceof ActiveMQMessage artemis ? "artemis:" + artemis.getCoreMessage().getMessageID()
+                    : m.getJMSMessageID();
         } catch (JMSException | RuntimeException e) {
             return null;
         }

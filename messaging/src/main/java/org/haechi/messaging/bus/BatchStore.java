@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -16,11 +17,14 @@ import org.haechi.messaging.cache.CacheDatabase;
  * <ul>
  *   <li>another session of the subscription wrote the same id at the same moment: stored again at once, up to 3
  *       times (the retry finds the id and skips it), then handed back to the broker;</li>
- *   <li>the data: it is refused (SQLSTATE class 22 or 23, or a value the handler cannot convert), or the cache still
- *       takes a probe write ({@code cache_probe}) although it refused the batch (then the batch is first stored again
- *       twice, 1 s apart). The batch's halves are stored apart, down to the messages the cache refuses, which are
- *       kept as rejected with the reason for the operator to inspect (or, for a handler that keeps no rejections,
- *       handed back to the broker, which dead-letters them after their last delivery);</li>
+ *   <li>the data: it is refused (SQLSTATE class 22 or 23, or a value the handler cannot convert). The batch's halves
+ *       are stored apart, down to the messages the cache refuses, which are kept as rejected with the reason for the
+ *       operator to inspect (or, for a handler that keeps no rejections, handed back to the broker, which
+ *       dead-letters them after their last delivery);</li>
+ *   <li>neither the data nor the whole cache (another error while the cache still takes a probe write,
+ *       {@code cache_probe}): stored apart likewise. Messages refused alone while the cache took the rest of their
+ *       batch are tried once more and then kept as rejected; when it took none of the batch, the fault is the cache's
+ *       (one table), and it is handled as below;</li>
  *   <li>the cache itself (disk full, I/O error, closed database: the probe fails too). On a transacted session the
  *       batch is kept here, unacknowledged, and stored again after 1, 2, 4 ... 30 s on a new connection until the
  *       cache takes it: handing it back would spend its delivery attempts in seconds and dead-letter alarms the
@@ -33,8 +37,6 @@ import org.haechi.messaging.cache.CacheDatabase;
 final class BatchStore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BatchStore.class.getName());
     static final int CONCURRENT_ATTEMPTS = 3;
-    /** Attempts at storing a batch refused for a reason other than its data, before it is stored apart. */
-    static final int REFUSED_ATTEMPTS = 3;
     static final long FIRST_RETRY_MS = 1000;
     static final long MAX_RETRY_MS = 30_000;
     private final String address;
@@ -73,52 +75,115 @@ final class BatchStore implements AutoCloseable {
     }
 
     /**
-     * Stores the batch in one transaction. Refused for a reason other than its data while the cache takes other
-     * writes, it is stored again after {@value #FIRST_RETRY_MS} ms, up to {@value #REFUSED_ATTEMPTS} times in all, so
-     * that a passing fault does not reject in one console an action the others store. Refused still, it is stored
-     * apart ({@link #storeApart}).
+     * Stores the batch in one transaction; refused, stores it apart ({@link #storeApart}). What the cache refused for
+     * a reason other than the data's (not SQLSTATE class 22 or 23, while the probe write works) is judged by what
+     * happened to the rest of the batch:
+     * <ul>
+     *   <li>the cache took some of it: those messages are tried once more, {@value #FIRST_RETRY_MS} ms later, and kept
+     *       as rejected if refused again;</li>
+     *   <li>the cache took none of it: the fault is the cache's (a table that no longer takes writes), not the data's.
+     *       It is waited out like a cache failure, and reported as one: the messages stay on the broker.</li>
+     * </ul>
      */
     private Runnable storeWhole(List<Received> batch, Instant receivedAt) {
-        for (int attempt = 1; ; attempt++) {
+        long retryMs = FIRST_RETRY_MS;
+        List<Received> left = batch;
+        while (true) {
+            List<Received> messages = left;
+            Refused refusal;
             try {
-                return inTransaction(c -> handler.store(c, batch, receivedAt));
+                return inTransaction(c -> handler.store(c, messages, receivedAt));
             } catch (Refused refused) {
-                if (refused.dataAtFault || attempt == REFUSED_ATTEMPTS) {
-                    return storeApart(batch, refused, receivedAt);
-                }
+                refusal = refused;
             }
-            if (!waitBeforeRetry(FIRST_RETRY_MS) || !running.getAsBoolean()) {
+            Split split = new Split(receivedAt);
+            Runnable apart = storeApart(messages, refusal, split);
+            if (apart == null || split.notTheData.isEmpty()) {
+                return apart;
+            }
+            tell(apart);
+            if (split.storedAny) {
+                return storeAloneOrKeep(split.notTheData, split.reasons, receivedAt);
+            }
+            failed((SQLException) split.lastNotTheData.getCause());
+            if (!keepOnCacheFailure || !waitBeforeRetry(retryMs) || !running.getAsBoolean()) {
                 return null;
             }
+            retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+            left = List.copyOf(split.notTheData);
+        }
+    }
+
+    /** What a batch stored apart left behind. */
+    private static final class Split {
+        final Instant receivedAt;
+        /** Some part was stored by the handler: the cache takes this address's writes. */
+        boolean storedAny;
+        /** Messages refused alone for a reason other than their data, with the reasons, in order. */
+        final List<Received> notTheData = new ArrayList<>();
+        final List<String> reasons = new ArrayList<>();
+        Refused lastNotTheData;
+
+        Split(Instant receivedAt) {
+            this.receivedAt = receivedAt;
         }
     }
 
     /**
-     * Stores the two halves of a refused batch apart, and so on down to the messages the cache refuses, which are
-     * kept as rejected with the reason: one message the cache cannot hold must not take the alarms batched with it
-     * to the dead-letter address. One refused message in 500 costs about 18 transactions. A half that is stored is
-     * reported at once, whatever becomes of the rest: were the rest handed back, its redelivery would find that half
-     * known and report nothing.
+     * Stores the two halves of a refused batch apart, and so on down to single messages. One the cache refuses for its
+     * data is kept as rejected with the reason: one message the cache cannot hold must not take the alarms batched
+     * with it to the dead-letter address. One refused message in 500 costs about 18 transactions. A half that is
+     * stored is reported at once, whatever becomes of the rest: were the rest handed back, its redelivery would find
+     * that half known and report nothing.
      */
-    private Runnable storeApart(List<Received> batch, Refused refusal, Instant receivedAt) {
+    private Runnable storeApart(List<Received> batch, Refused refusal, Split split) {
         if (batch.size() == 1) {
-            return keepRefused(batch.get(0), refusal.reason, receivedAt);
+            if (refusal.dataAtFault) {
+                return keepRefused(batch.get(0), refusal.reason, split.receivedAt);
+            }
+            split.notTheData.add(batch.get(0));
+            split.reasons.add(refusal.reason);
+            split.lastNotTheData = refusal;
+            return () -> { };
         }
         int half = batch.size() / 2;
-        Runnable first = storeHalf(batch.subList(0, half), receivedAt);
+        Runnable first = storeHalf(batch.subList(0, half), split);
         if (first == null) {
             return null;
         }
         tell(first);
-        return storeHalf(batch.subList(half, batch.size()), receivedAt);
+        return storeHalf(batch.subList(half, batch.size()), split);
     }
 
-    private Runnable storeHalf(List<Received> half, Instant receivedAt) {
+    private Runnable storeHalf(List<Received> half, Split split) {
         try {
-            return inTransaction(c -> handler.store(c, half, receivedAt));
+            Runnable stored = inTransaction(c -> handler.store(c, half, split.receivedAt));
+            split.storedAny |= stored != null;
+            return stored;
         } catch (Refused refused) {
-            return storeApart(half, refused, receivedAt);
+            return storeApart(half, refused, split);
         }
+    }
+
+    /** Messages refused alone while the cache took their batch-mates: tried once more, then kept as rejected. */
+    private Runnable storeAloneOrKeep(List<Received> messages, List<String> reasons, Instant receivedAt) {
+        if (!waitBeforeRetry(FIRST_RETRY_MS) || !running.getAsBoolean()) {
+            return null;
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            Received message = messages.get(i);
+            Runnable done;
+            try {
+                done = inTransaction(c -> handler.store(c, List.of(message), receivedAt));
+            } catch (Refused again) {
+                done = keepRefused(message, reasons.get(i), receivedAt);
+            }
+            if (done == null) {
+                return null;
+            }
+            tell(done);
+        }
+        return () -> { };
     }
 
     private Runnable keepRefused(Received message, String reason, Instant receivedAt) {

@@ -23,7 +23,6 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.haechi.core.alarm.OperatorAction;
 import org.haechi.core.bus.BusStatus;
 import org.haechi.core.bus.BusStatusListener;
-import org.haechi.core.bus.DeadLetters;
 import org.haechi.messaging.cache.ActionStore;
 import org.haechi.messaging.cache.RaisedAlarms;
 import org.haechi.messaging.cache.CacheDatabase;
@@ -48,12 +47,9 @@ public final class BusService implements AutoCloseable {
     private static final long WATCH_MS = 1000;
     /** How often an outbox the broker refused while connected is sent again. */
     private static final long REDRAIN_MS = 5000;
-    private volatile Duration countDeadLettersEvery =
-            Duration.ofSeconds(Long.getLong("haechi.bus.deadLetterCountSeconds", 30));
-    /** The last count told, so that only changes are told. Watch thread only. */
-    private DeadLetters deadLettersTold;
-    /** The broker refused a count on this connection (no browse permission): not tried again until a new one. */
-    private volatile boolean deadLettersUncountable;
+    /** A drain of a refused outbox is queued and has not begun: no second one is queued meanwhile. */
+    private final java.util.concurrent.atomic.AtomicBoolean redrainQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private static final long CLOSE_WAIT_MS = 10_000;
     private final BusConfig config;
     private final Map<String, BatchHandler> handlers;
@@ -75,6 +71,7 @@ public final class BusService implements AutoCloseable {
     /** Taken around every status report with the state it reads, so that the last report shows the last state. */
     private final Object statusLock = new Object();
     private final HeldBackSends heldBack = new HeldBackSends(this::reportOnline);
+    private final DeadLetterWatch deadLetters;
 
     public BusService(BusConfig config, Map<String, BatchHandler> handlers, CacheDatabase db, ActionStore actions,
                       BusStatusListener statusListener) {
@@ -90,12 +87,14 @@ public final class BusService implements AutoCloseable {
         this.actions = actions;
         this.raised = raised;
         this.statusListener = statusListener;
+        this.deadLetters = new DeadLetterWatch(() -> isConnected() ? connection : null, statusListener);
     }
 
     public void start() {
         statusListener.statusChanged(new BusStatus(false, offlineSince, "connecting to " + config.brokerUrl()));
         connector.setDaemon(true);
         connector.start();
+        deadLetters.start();
     }
 
     private void connectLoop() {
@@ -126,15 +125,11 @@ public final class BusService implements AutoCloseable {
      */
     private void awaitLossOrStall() throws InterruptedException {
         Instant answeringSince = null;
-        long nextDrain = 0;
-        long nextDeadLetterCount = System.nanoTime();
+        long nextDrain = System.nanoTime();
         while (running && !lost.await(WATCH_MS, TimeUnit.MILLISECONDS)) {
             heldBack.check();
-            if (isConnected() && System.nanoTime() - nextDeadLetterCount > 0) {
-                nextDeadLetterCount = System.nanoTime() + countDeadLettersEvery.toNanos();
-                countDeadLetters();
-            }
-            if (heldBack.isRefused() && isConnected() && System.nanoTime() - nextDrain > 0) {
+            if (heldBack.isRefused() && isConnected() && System.nanoTime() - nextDrain > 0
+                    && redrainQueued.compareAndSet(false, true)) {
                 nextDrain = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REDRAIN_MS);
                 publishOutbox();
             }
@@ -170,32 +165,7 @@ public final class BusService implements AutoCloseable {
 
     /** Tests: count the dead-letter address more often than every 30 s. */
     void countDeadLettersEvery(Duration every) {
-        countDeadLettersEvery = every;
-    }
-
-    /** Counts the dead-letter address and tells the listener when the count changed. Watch thread. */
-    private void countDeadLetters() {
-        ActiveMQConnection c = connection;
-        if (c == null || deadLettersUncountable) {
-            return;
-        }
-        try {
-            DeadLetters counted = DeadLetterCount.count(c);
-            if (!counted.equals(deadLettersTold)) {
-                if (counted.count() > 0) {
-                    LOG.warning("the broker's dead-letter address holds " + counted.count()
-                            + (counted.more() ? " or more" : "") + " messages: " + counted.byAddress());
-                }
-                deadLettersTold = counted;
-                statusListener.deadLettersCounted(counted);
-            }
-        } catch (JMSException | RuntimeException e) {
-            if (isConnected()) {
-                deadLettersUncountable = true;
-                LOG.info("the dead-letter address " + BusAddresses.DEAD_LETTER + " cannot be counted on this "
-                        + "connection: " + e.getMessage());
-            }
-        }
+        deadLetters.countEvery(every);
     }
 
     /** Tests: tell the operator of a held-back send sooner than after 10 s. */
@@ -205,7 +175,7 @@ public final class BusService implements AutoCloseable {
 
     private void connectOnce() throws JMSException {
         lost = new CountDownLatch(1);
-        deadLettersUncountable = false;
+        deadLetters.newConnection();
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(config.urlWithReconnect());
         ActiveMQConnection c = (ActiveMQConnection) factory.createConnection(config.user(), config.password());
         connection = c;
@@ -311,35 +281,35 @@ public final class BusService implements AutoCloseable {
     }
 
     private void drainOutbox() {
+        redrainQueued.set(false);
         ActiveMQConnection c = connection;
         if (c == null || !isConnected()) {
             return;
         }
-        try (Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            MessageProducer producer = s.createProducer(s.createTopic(BusAddresses.ACTIONS));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            for (OperatorAction a : actions.outbox()) {
-                TextMessage m = s.createTextMessage(actionCodec.encode(a));
-                m.setStringProperty("_AMQ_DUPL_ID", a.actionId());
-                heldBack.send(producer, m);
-                actions.markPublished(a);
-            }
-            if (raised != null) {
-                MessageProducer alarms = s.createProducer(s.createTopic(BusAddresses.ALARMS));
-                alarms.setDeliveryMode(DeliveryMode.PERSISTENT);
-                for (RaisedAlarms.Queued q : raised.queued()) {
-                    TextMessage m = s.createTextMessage(q.body());
-                    m.setStringProperty("_AMQ_DUPL_ID", q.id());
-                    heldBack.send(alarms, m);
-                    raised.markSent(q.id());
-                }
-            }
+        // Each outbox on a session of its own: a broker that refuses one (its security) still takes the other.
+        boolean actionsSent = drain(c, BusAddresses.ACTIONS, this::sendActions);
+        boolean alarmsSent = raised == null || drain(c, BusAddresses.ALARMS, this::sendRaisedAlarms);
+        if (actionsSent && alarmsSent) {
             heldBack.drained();
+        }
+    }
+
+    /** Sends what one outbox holds on {@code s}. */
+    @FunctionalInterface
+    private interface OutboxSender {
+        void send(Session s) throws JMSException, java.sql.SQLException;
+    }
+
+    /** Sends one outbox; false when not all of it went (refused by the broker, connection lost, cache failed). */
+    private boolean drain(ActiveMQConnection c, String address, OutboxSender sender) {
+        try (Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            sender.send(s);
+            return true;
         } catch (JMSException e) {
             if (isConnected()) {
                 // Refused while the connection stands: tried again every few seconds, and the operator is told.
-                LOG.log(Level.WARNING, "the broker refused the outbox; sending it again every " + REDRAIN_MS / 1000
-                        + " s: " + e.getMessage());
+                LOG.log(Level.WARNING, "the broker refused the outbox for " + address + "; sending it again every "
+                        + REDRAIN_MS / 1000 + " s: " + e.getMessage());
                 heldBack.refused();
             } else {
                 LOG.log(Level.INFO, "outbox not drained yet (will retry on reconnect): " + e.getMessage());
@@ -347,6 +317,29 @@ public final class BusService implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             LOG.log(Level.WARNING, "outbox not read from the cache (will retry on the next action or reconnect): "
                     + e.getMessage());
+        }
+        return false;
+    }
+
+    private void sendActions(Session s) throws JMSException, java.sql.SQLException {
+        MessageProducer producer = s.createProducer(s.createTopic(BusAddresses.ACTIONS));
+        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        for (OperatorAction a : actions.outbox()) {
+            TextMessage m = s.createTextMessage(actionCodec.encode(a));
+            m.setStringProperty("_AMQ_DUPL_ID", a.actionId());
+            heldBack.send(producer, m);
+            actions.markPublished(a);
+        }
+    }
+
+    private void sendRaisedAlarms(Session s) throws JMSException, java.sql.SQLException {
+        MessageProducer alarms = s.createProducer(s.createTopic(BusAddresses.ALARMS));
+        alarms.setDeliveryMode(DeliveryMode.PERSISTENT);
+        for (RaisedAlarms.Queued q : raised.queued()) {
+            TextMessage m = s.createTextMessage(q.body());
+            m.setStringProperty("_AMQ_DUPL_ID", q.id());
+            heldBack.send(alarms, m);
+            raised.markSent(q.id());
         }
     }
 
@@ -390,6 +383,7 @@ public final class BusService implements AutoCloseable {
     public void close() {
         running = false;
         connector.interrupt();
+        deadLetters.close();
         disconnect();
         outbox.shutdown();
         try {

@@ -23,6 +23,8 @@ public final class AlarmCodec {
     static final int MAX_TYPE = 64;
     static final int MAX_SOURCE_ID = 200;
     static final int MAX_TITLE = 1000;
+    /** The width of the attributes column (migration V8), which holds them as a JSON object. */
+    static final int MAX_ATTRIBUTES_JSON = 1_000_000;
 
     /** Decodes a body; {@code receivedAt} becomes the alarm's local receive time. */
     public Alarm decode(String body, Instant receivedAt) throws ContractViolation {
@@ -49,6 +51,7 @@ public final class AlarmCodec {
         String sourceId = fit(f.optional("sourceId"), MAX_SOURCE_ID, "sourceId", repairs);
         String title = fit(f.optional("title"), MAX_TITLE, "title", repairs);
         Map<String, String> attributes = f.stringMap("attributes");
+        fitAttributes(attributes, repairs);
         noteRepairs(attributes, repairs);
         return new Alarm(id, AlarmType.parse(type), type, severity, occurredAt, receivedAt,
                 f.optionalLocation("location"), sourceId, title, attributes, AlarmState.NEW, false);
@@ -65,6 +68,53 @@ public final class AlarmCodec {
             end--;
         }
         return value.substring(0, end) + "\u2026";
+    }
+
+    /**
+     * Cuts the longest attribute values until the attributes, written as the cache writes them (a JSON object), fit
+     * their column, leaving room for the repair note.
+     */
+    static void fitAttributes(Map<String, String> attributes, List<String> repairs) {
+        long written = jsonLength(attributes);
+        long room = MAX_ATTRIBUTES_JSON - 10_000;
+        if (written <= room) {
+            return;
+        }
+        repairs.add("attributes cut from " + written + " characters of JSON");
+        List<String> longestFirst = attributes.keySet().stream()
+                .sorted((a, b) -> Integer.compare(attributes.get(b).length(), attributes.get(a).length())).toList();
+        for (String key : longestFirst) {
+            if (written <= room) {
+                return;
+            }
+            String value = attributes.get(key);
+            long excess = written - room;
+            int keep = (int) Math.max(0, value.length() - excess);
+            attributes.put(key, fit(value, Math.max(1, keep), key, new ArrayList<>()));
+            written = jsonLength(attributes);
+        }
+        while (written > room && !attributes.isEmpty()) {
+            attributes.remove(attributes.keySet().iterator().next());
+            written = jsonLength(attributes);
+        }
+    }
+
+    /** The length of the attributes as the cache writes them: a JSON object of strings, escaped. */
+    static long jsonLength(Map<String, String> attributes) {
+        long n = 2;
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            n += 6 + escapedLength(e.getKey()) + escapedLength(e.getValue());
+        }
+        return n;
+    }
+
+    private static long escapedLength(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' ? 2 : c < 0x20 ? 6 : 1;
+        }
+        return n;
     }
 
     /** Adds the {@link #REPAIRED} attribute when there were repairs. */

@@ -75,18 +75,38 @@ class BatchStoreTest {
     }
 
     @Test
-    void aBatchRefusedForAReasonOtherThanItsDataIsStoredAgainBeforeAnythingIsRejected() throws Exception {
+    void aMessageRefusedForAReasonOtherThanItsDataWhileItsBatchMatesAreStoredIsTriedAgainBeforeItIsRejected()
+            throws Exception {
         CacheDatabase db = CacheDatabase.open(dir);
         try {
             createBodiesTable(db);
-            Bodies handler = new Bodies(BatchStore.REFUSED_ATTEMPTS - 1);
+            Bodies handler = new Bodies(2); // the whole batch, then its first half ("a")
             try (BatchStore store = new BatchStore("test", handler, db, () -> true, true)) {
                 store.store(List.of(Received.text("a"), Received.text("b"))).run();
             }
 
             assertThat(storedBodies(db)).containsExactlyInAnyOrder("a", "b");
             assertThat(handler.kept).isEmpty();
-            assertThat(handler.attempts).isEqualTo(BatchStore.REFUSED_ATTEMPTS);
+            assertThat(handler.failures).isEmpty();
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    void whenNoneOfABatchIsStoredForAReasonOtherThanItsDataTheFaultIsTheCachesAndIsWaitedOut() throws Exception {
+        CacheDatabase db = CacheDatabase.open(dir);
+        try {
+            createBodiesTable(db);
+            Bodies handler = new Bodies(3); // the whole batch, its halves, then the first retry of both
+            try (BatchStore store = new BatchStore("test", handler, db, () -> true, true)) {
+                store.store(List.of(Received.text("a"), Received.text("b"))).run();
+            }
+
+            assertThat(storedBodies(db)).containsExactlyInAnyOrder("a", "b");
+            assertThat(handler.kept).as("nothing rejected").isEmpty();
+            assertThat(handler.failures).singleElement().asString().startsWith("General error (test)");
+            assertThat(handler.recoveries).isEqualTo(1);
         } finally {
             db.close();
         }
@@ -99,8 +119,9 @@ class BatchStoreTest {
     private static final class Bodies implements BatchHandler {
         final List<String> told = new ArrayList<>();
         final Map<String, String> kept = new HashMap<>();
+        final List<String> failures = new ArrayList<>();
+        int recoveries;
         int passingFaults;
-        int attempts;
 
         Bodies(int passingFaults) {
             this.passingFaults = passingFaults;
@@ -108,7 +129,6 @@ class BatchStoreTest {
 
         @Override
         public Runnable store(Connection c, List<Received> messages, Instant receivedAt) throws SQLException {
-            attempts++;
             if (passingFaults-- > 0) {
                 throw new SQLException("General error (test)", "HY000", 50000);
             }
@@ -127,6 +147,16 @@ class BatchStoreTest {
         @Override
         public Runnable keepRefused(Connection c, Received message, String reason, Instant receivedAt) {
             return () -> kept.put(message.body(), reason);
+        }
+
+        @Override
+        public void storeFailed(String reason) {
+            failures.add(reason);
+        }
+
+        @Override
+        public void storeRecovered() {
+            recoveries++;
         }
     }
 

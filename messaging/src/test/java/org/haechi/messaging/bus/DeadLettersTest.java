@@ -66,7 +66,7 @@ class DeadLettersTest {
                 Thread.sleep(1500);
                 try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
                     c.start();
-                    assertThat(DeadLetterCount.count(c).count()).as("browsed, not taken").isEqualTo(3);
+                    assertThat(DeadLetterWatch.count(c).count()).as("browsed, not taken").isEqualTo(3);
                 }
             }
         }

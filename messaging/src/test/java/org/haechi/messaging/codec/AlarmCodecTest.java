@@ -118,4 +118,16 @@ class AlarmCodecTest {
         assertThat(a.attributes().get(AlarmCodec.REPAIRED)).isEqualTo("occurredAt +999999999-12-31T23:59:59Z is "
                 + "outside the years 0001 to 9999; the receive time is shown");
     }
+
+    @Test
+    void attributesLongerThanTheirColumnAreCutLongestFirstAndSaySo() throws Exception {
+        String big = "\\\"".repeat(600_000); // 600,000 quotes, each two characters once escaped
+        Alarm a = codec.decode(golden("emergency-bell.json").replace("\"district\": \"Gangnam-gu\"",
+                "\"district\": \"Gangnam-gu\", \"snapshot\": \"" + big + "\""), now);
+
+        assertThat(AlarmCodec.jsonLength(a.attributes())).isLessThanOrEqualTo(AlarmCodec.MAX_ATTRIBUTES_JSON);
+        assertThat(a.attributes()).containsEntry("district", "Gangnam-gu");
+        assertThat(a.attributes().get("snapshot")).endsWith("\u2026").hasSizeLessThan(600_000);
+        assertThat(a.attributes().get(AlarmCodec.REPAIRED)).startsWith("attributes cut from 1200");
+    }
 }
