@@ -85,6 +85,7 @@ class ConsoleRuntimeTest {
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        assertThat(condition.getAsBoolean()).as("reached within 20 s").isTrue();
     }
 
     private static int freePort() throws IOException {

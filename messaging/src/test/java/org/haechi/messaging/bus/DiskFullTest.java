@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,9 @@ class DiskFullTest {
 
     @AfterEach
     void unmount() throws Exception {
-        if (mounted) {
-            new ProcessBuilder("umount", disk.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+        if (mounted && run("umount", disk.toString()) != 0) {
+            // Still busy (a failed test left a file open): detach it now, the kernel frees it when released.
+            assertThat(run("umount", "-l", disk.toString())).as("tmpfs unmounted").isZero();
         }
     }
 
@@ -71,12 +71,24 @@ class DiskFullTest {
 
     private void mountSmallDisk() throws Exception {
         disk = Files.createDirectories(dir.resolve("disk"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.toString())
-                .redirectErrorStream(true).start();
-        boolean done = mount.waitFor(30, TimeUnit.SECONDS);
-        String output = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        mounted = done && mount.exitValue() == 0;
-        assumeTrue(mounted, "a tmpfs cannot be mounted here (needs root): " + output.strip());
+        mounted = run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk.toString()) == 0;
+        assumeTrue(mounted, "a tmpfs cannot be mounted here (needs root and the mount command)");
+    }
+
+    /** Runs a command for at most 30 s; its exit status, or -1 when it cannot be run or does not end. */
+    private static int run(String... command) throws InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            return -1;
+        }
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
     }
 
     /** Writes a file until the disk is full; returns it. */
