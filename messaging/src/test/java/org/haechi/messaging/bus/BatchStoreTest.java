@@ -75,6 +75,23 @@ class BatchStoreTest {
     }
 
     @Test
+    void onASessionThatIsNotTransactedARefusedMessageIsKeptAsRejectedAlikeAndTheRestStored() throws Exception {
+        CacheDatabase db = CacheDatabase.open(dir);
+        try {
+            createBodiesTable(db);
+            Bodies handler = new Bodies(0);
+            try (BatchStore store = new BatchStore("positions", handler, db, () -> true, false)) {
+                store.store(Stream.of("a", "far-too-long", "b").map(Received::text).toList()).run();
+            }
+
+            assertThat(storedBodies(db)).containsExactlyInAnyOrder("a", "b");
+            assertThat(handler.kept).containsOnlyKeys("far-too-long");
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
     void aMessageRefusedForAReasonOtherThanItsDataWhileItsBatchMatesAreStoredIsTriedAgainBeforeItIsRejected()
             throws Exception {
         CacheDatabase db = CacheDatabase.open(dir);
