@@ -25,6 +25,8 @@ public final class AlarmCodec {
     static final int MAX_TITLE = 1000;
     /** The width of the attributes column (migration V8), which holds them as a JSON object. */
     static final int MAX_ATTRIBUTES_JSON = 1_000_000;
+    /** What the attributes may take of their column, leaving room for the repair note. */
+    private static final int ATTRIBUTES_ROOM = MAX_ATTRIBUTES_JSON - 10_000;
 
     /** Decodes a body; {@code receivedAt} becomes the alarm's local receive time. */
     public Alarm decode(String body, Instant receivedAt) throws ContractViolation {
@@ -51,7 +53,11 @@ public final class AlarmCodec {
         String sourceId = fit(f.optional("sourceId"), MAX_SOURCE_ID, "sourceId", repairs);
         String title = fit(f.optional("title"), MAX_TITLE, "title", repairs);
         Map<String, String> attributes = f.stringMap("attributes");
-        fitAttributes(attributes, repairs);
+        if (2L * body.length() + 64 > ATTRIBUTES_ROOM) {
+            // Written by the cache, attributes take at most about twice their length in the body (a quote inside a
+            // nested object becomes two characters); only a body that long can overflow the column.
+            fitAttributes(attributes, repairs);
+        }
         noteRepairs(attributes, repairs);
         return new Alarm(id, AlarmType.parse(type), type, severity, occurredAt, receivedAt,
                 f.optionalLocation("location"), sourceId, title, attributes, AlarmState.NEW, false);
@@ -76,7 +82,7 @@ public final class AlarmCodec {
      */
     static void fitAttributes(Map<String, String> attributes, List<String> repairs) {
         long written = jsonLength(attributes);
-        long room = MAX_ATTRIBUTES_JSON - 10_000;
+        long room = ATTRIBUTES_ROOM;
         if (written <= room) {
             return;
         }
