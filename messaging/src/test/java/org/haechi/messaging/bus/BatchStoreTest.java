@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.haechi.messaging.cache.CacheDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +25,34 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchStoreTest {
     @TempDir
     Path dir;
+    CacheDatabase db;
+
+    @BeforeEach
+    void open() throws SQLException {
+        db = CacheDatabase.open(dir);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE bodies (body VARCHAR(10) NOT NULL)");
+        }
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    /** Stores the bodies as one batch through a {@link Bodies} handler and runs what the store returns. */
+    private Bodies store(int passingFaults, boolean transacted, String... bodies) {
+        Bodies handler = new Bodies(passingFaults);
+        try (BatchStore store = new BatchStore("test", handler, db, () -> true, transacted)) {
+            Runnable afterCommit = store.store(Stream.of(bodies).map(Received::text).toList());
+            assertThat(afterCommit).isNotNull();
+            afterCommit.run();
+        }
+        return handler;
+    }
 
     @Test
     void refusedDataIsTheBatchsFaultAndADuplicateIsAConcurrentWrite() throws Exception {
-        CacheDatabase db = CacheDatabase.open(dir);
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO cache_probe VALUES (7, CURRENT_TIMESTAMP)");
             SQLException duplicate = catchThrowableOfType(
@@ -44,89 +70,47 @@ class BatchStoreTest {
             assertThat(CacheErrors.isBadData(noTable)).isFalse();
             assertThat(CacheErrors.shortReason(noTable)).doesNotContain("\n").doesNotContain("SQL statement")
                     .contains("GONE").endsWith("[" + noTable.getErrorCode() + "]");
-        } finally {
-            db.close();
         }
     }
 
     @Test
     void aRefusedBatchIsStoredApartAndOnlyTheMessagesAtFaultAreKeptAsRejected() throws Exception {
-        CacheDatabase db = CacheDatabase.open(dir);
-        try {
-            createBodiesTable(db);
-            Bodies handler = new Bodies(0);
-            List<Received> batch = Stream.of("a", "b", "far-too-long", "c", "boom", "d", "e").map(Received::text)
-                    .toList();
-            try (BatchStore store = new BatchStore("test", handler, db, () -> true, true)) {
-                Runnable afterCommit = store.store(batch);
-                assertThat(afterCommit).isNotNull();
-                afterCommit.run();
-            }
+        Bodies handler = store(0, true, "a", "b", "far-too-long", "c", "boom", "d", "e");
 
-            assertThat(storedBodies(db)).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
-            assertThat(handler.told).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
-            assertThat(handler.kept).containsOnlyKeys("far-too-long", "boom");
-            assertThat(handler.kept.get("far-too-long")).startsWith("the cache refused it: Value too long")
-                    .endsWith("[22001]");
-            assertThat(handler.kept.get("boom")).isEqualTo("could not be stored: java.lang.IllegalStateException: boom");
-        } finally {
-            db.close();
-        }
+        assertThat(storedBodies()).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+        assertThat(handler.told).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+        assertThat(handler.kept).containsOnlyKeys("far-too-long", "boom");
+        assertThat(handler.kept.get("far-too-long")).startsWith("the cache refused it: Value too long")
+                .endsWith("[22001]");
+        assertThat(handler.kept.get("boom")).isEqualTo("could not be stored: java.lang.IllegalStateException: boom");
     }
 
     @Test
     void onASessionThatIsNotTransactedARefusedMessageIsKeptAsRejectedAlikeAndTheRestStored() throws Exception {
-        CacheDatabase db = CacheDatabase.open(dir);
-        try {
-            createBodiesTable(db);
-            Bodies handler = new Bodies(0);
-            try (BatchStore store = new BatchStore("positions", handler, db, () -> true, false)) {
-                store.store(Stream.of("a", "far-too-long", "b").map(Received::text).toList()).run();
-            }
+        Bodies handler = store(0, false, "a", "far-too-long", "b");
 
-            assertThat(storedBodies(db)).containsExactlyInAnyOrder("a", "b");
-            assertThat(handler.kept).containsOnlyKeys("far-too-long");
-        } finally {
-            db.close();
-        }
+        assertThat(storedBodies()).containsExactlyInAnyOrder("a", "b");
+        assertThat(handler.kept).containsOnlyKeys("far-too-long");
     }
 
     @Test
     void aMessageRefusedForAReasonOtherThanItsDataWhileItsBatchMatesAreStoredIsTriedAgainBeforeItIsRejected()
             throws Exception {
-        CacheDatabase db = CacheDatabase.open(dir);
-        try {
-            createBodiesTable(db);
-            Bodies handler = new Bodies(2); // the whole batch, then its first half ("a")
-            try (BatchStore store = new BatchStore("test", handler, db, () -> true, true)) {
-                store.store(List.of(Received.text("a"), Received.text("b"))).run();
-            }
+        Bodies handler = store(2, true, "a", "b"); // fails the whole batch, then its first half ("a")
 
-            assertThat(storedBodies(db)).containsExactlyInAnyOrder("a", "b");
-            assertThat(handler.kept).isEmpty();
-            assertThat(handler.failures).isEmpty();
-        } finally {
-            db.close();
-        }
+        assertThat(storedBodies()).containsExactlyInAnyOrder("a", "b");
+        assertThat(handler.kept).isEmpty();
+        assertThat(handler.failures).isEmpty();
     }
 
     @Test
     void whenNoneOfABatchIsStoredForAReasonOtherThanItsDataTheFaultIsTheCachesAndIsWaitedOut() throws Exception {
-        CacheDatabase db = CacheDatabase.open(dir);
-        try {
-            createBodiesTable(db);
-            Bodies handler = new Bodies(3); // the whole batch, its halves, then the first retry of both
-            try (BatchStore store = new BatchStore("test", handler, db, () -> true, true)) {
-                store.store(List.of(Received.text("a"), Received.text("b"))).run();
-            }
+        Bodies handler = store(3, true, "a", "b"); // fails the whole batch, its halves, then the first retry of both
 
-            assertThat(storedBodies(db)).containsExactlyInAnyOrder("a", "b");
-            assertThat(handler.kept).as("nothing rejected").isEmpty();
-            assertThat(handler.failures).singleElement().asString().startsWith("General error (test)");
-            assertThat(handler.recoveries).isEqualTo(1);
-        } finally {
-            db.close();
-        }
+        assertThat(storedBodies()).containsExactlyInAnyOrder("a", "b");
+        assertThat(handler.kept).as("nothing rejected").isEmpty();
+        assertThat(handler.failures).singleElement().asString().startsWith("General error (test)");
+        assertThat(handler.recoveries).isEqualTo(1);
     }
 
     /**
@@ -177,13 +161,7 @@ class BatchStoreTest {
         }
     }
 
-    private static void createBodiesTable(CacheDatabase db) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE bodies (body VARCHAR(10) NOT NULL)");
-        }
-    }
-
-    private static List<String> storedBodies(CacheDatabase db) throws SQLException {
+    private List<String> storedBodies() throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT body FROM bodies")) {
