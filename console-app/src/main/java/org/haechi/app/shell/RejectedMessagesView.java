@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -12,12 +13,18 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -27,19 +34,25 @@ import javafx.stage.Window;
 import org.haechi.core.bus.RejectedMessage;
 
 /**
- * A window listing the messages that broke the wire contract, newest first, with the raw body of the selected one
- * and an export to CSV. Loads off the FX thread. FX thread.
+ * A window listing the messages that broke the wire contract, newest first, with the raw body of the selected one, a
+ * filter on address, reason and body (a flood of one source's rejections must not hide another's), and an export to
+ * CSV of what is shown. Loads off the FX thread. FX thread.
  */
 public final class RejectedMessagesView {
     private final TableView<RejectedMessage> table = new TableView<>();
+    private final ObservableList<RejectedMessage> loaded = FXCollections.observableArrayList();
+    private final FilteredList<RejectedMessage> shown = new FilteredList<>(loaded);
+    private final TextField filter = new TextField();
     private final Label status = new Label();
     private final ResourceBundle text;
+    private long total;
 
     public RejectedMessagesView(ResourceBundle text) {
         this.text = text;
     }
 
-    public void show(Window owner, Callable<List<RejectedMessage>> load, Executor background) {
+    /** Opens the window and loads the newest rejections and how many there are in all, on {@code background}. */
+    public void show(Window owner, Callable<List<RejectedMessage>> newest, Callable<Long> count, Executor background) {
         table.getColumns().add(column(text.getString("rejected.col.time"), 170, r -> r.receivedAt().toString()));
         table.getColumns().add(column(text.getString("rejected.col.address"), 120, RejectedMessage::address));
         table.getColumns().add(column(text.getString("rejected.col.reason"), 420, RejectedMessage::reason));
@@ -48,10 +61,21 @@ public final class RejectedMessagesView {
         body.setPrefRowCount(8);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> body.setText(b == null ? ""
                 : b.body()));
+        SortedList<RejectedMessage> sorted = new SortedList<>(shown);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        filter.setPromptText(text.getString("rejected.filter"));
+        filter.setPrefColumnCount(28);
+        filter.textProperty().addListener((o, a, query) -> {
+            shown.setPredicate(r -> matches(r, query));
+            showCounts();
+        });
         Button export = new Button(text.getString("rejected.export"));
         export.setOnAction(e -> export(table.getScene().getWindow()));
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox root = new VBox(6, new HBox(10, export, status), table, body);
+        HBox bar = new HBox(10, filter, export, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox root = new VBox(6, bar, table, body);
         root.setStyle("-fx-padding: 8;");
         Stage stage = new Stage();
         stage.initOwner(owner);
@@ -62,18 +86,53 @@ public final class RejectedMessagesView {
         stage.show();
         CompletableFuture.supplyAsync(() -> {
             try {
-                return load.call();
+                return new Loaded(newest.call(), count.call());
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
-        }, background).whenComplete((rows, error) -> Platform.runLater(() -> {
+        }, background).whenComplete((result, error) -> Platform.runLater(() -> {
             if (error != null) {
-                status.setText("could not read the rejected messages: " + error.getCause().getMessage());
+                Throwable cause = error.getCause() == null ? error : error.getCause();
+                status.setText(String.format(text.getString("rejected.loadFailed"), cause.getMessage()));
             } else {
-                table.getItems().setAll(rows);
-                status.setText(rows.size() + " rows");
+                total = result.total();
+                loaded.setAll(result.newest());
+                showCounts();
             }
         }));
+    }
+
+    private record Loaded(List<RejectedMessage> newest, long total) {
+    }
+
+    private void showCounts() {
+        status.setText(String.format(text.getString("rejected.shown"), shown.size(), loaded.size(), total));
+    }
+
+    /** Whether the rejection's address, reason or body contains the query, ignoring case; a blank query matches. */
+    static boolean matches(RejectedMessage r, String query) {
+        if (query == null || query.isBlank()) {
+            return true;
+        }
+        String q = query.strip().toLowerCase(Locale.ROOT);
+        return contains(r.address(), q) || contains(r.reason(), q) || contains(r.body(), q);
+    }
+
+    private static boolean contains(String field, String lowerCaseQuery) {
+        return field != null && field.toLowerCase(Locale.ROOT).contains(lowerCaseQuery);
+    }
+
+    /** Tests: the filter field and the rows shown, in table order, and the status line. */
+    TextField filterField() {
+        return filter;
+    }
+
+    List<RejectedMessage> rowsShown() {
+        return List.copyOf(table.getItems());
+    }
+
+    String statusText() {
+        return status.getText();
     }
 
     private void export(Window window) {
@@ -82,10 +141,10 @@ public final class RejectedMessagesView {
         var file = chooser.showSaveDialog(window);
         if (file != null) {
             try {
-                writeCsv(table.getItems(), file.toPath());
-                status.setText("exported to " + file);
+                writeCsv(List.copyOf(table.getItems()), file.toPath());
+                status.setText(String.format(text.getString("rejected.exported"), file));
             } catch (IOException e) {
-                status.setText("export failed: " + e.getMessage());
+                status.setText(String.format(text.getString("rejected.exportFailed"), e.getMessage()));
             }
         }
     }
