@@ -103,7 +103,7 @@ final class BatchStore implements AutoCloseable {
             }
             tell(apart);
             if (split.storedAny) {
-                return storeAloneOrKeep(split.notTheData, split.reasons, receivedAt);
+                return storeAloneOrKeep(split.notTheData, receivedAt);
             }
             failed((SQLException) split.lastNotTheData.getCause());
             if (!keepOnCacheFailure || !waitBeforeRetry(retryMs) || !running.getAsBoolean()) {
@@ -119,9 +119,8 @@ final class BatchStore implements AutoCloseable {
         final Instant receivedAt;
         /** Some part was stored by the handler: the cache takes this address's writes. */
         boolean storedAny;
-        /** Messages refused alone for a reason other than their data, with the reasons, in order. */
+        /** Messages refused alone for a reason other than their data, in order. */
         final List<Received> notTheData = new ArrayList<>();
-        final List<String> reasons = new ArrayList<>();
         Refused lastNotTheData;
 
         Split(Instant receivedAt) {
@@ -142,7 +141,6 @@ final class BatchStore implements AutoCloseable {
                 return keepRefused(batch.get(0), refusal.reason, split.receivedAt);
             }
             split.notTheData.add(batch.get(0));
-            split.reasons.add(refusal.reason);
             split.lastNotTheData = refusal;
             return () -> { };
         }
@@ -166,17 +164,16 @@ final class BatchStore implements AutoCloseable {
     }
 
     /** Messages refused alone while the cache took their batch-mates: tried once more, then kept as rejected. */
-    private Runnable storeAloneOrKeep(List<Received> messages, List<String> reasons, Instant receivedAt) {
+    private Runnable storeAloneOrKeep(List<Received> messages, Instant receivedAt) {
         if (!waitBeforeRetry(FIRST_RETRY_MS) || !running.getAsBoolean()) {
             return null;
         }
-        for (int i = 0; i < messages.size(); i++) {
-            Received message = messages.get(i);
+        for (Received message : messages) {
             Runnable done;
             try {
                 done = inTransaction(c -> handler.store(c, List.of(message), receivedAt));
             } catch (Refused again) {
-                done = keepRefused(message, reasons.get(i), receivedAt);
+                done = keepRefused(message, again.reason, receivedAt);
             }
             if (done == null) {
                 return null;

@@ -54,16 +54,16 @@ public final class DecodingBatchHandler<T, R> implements BatchHandler {
         for (Received m : messages) {
             String body = m.body();
             if (m.unreadableReason() != null) {
-                rejected.add(new RejectedMessage(address, m.unreadableReason(), null, receivedAt, m.messageId()));
+                rejected.add(new RejectedMessage(address, m.unreadableReason(), null, receivedAt, rejectionKey(m)));
                 continue;
             }
             try {
                 decoded.add(decoder.decode(body, receivedAt));
             } catch (ContractViolation e) {
-                rejected.add(new RejectedMessage(address, e.getMessage(), body, receivedAt, m.messageId()));
+                rejected.add(new RejectedMessage(address, e.getMessage(), body, receivedAt, rejectionKey(m)));
             } catch (RuntimeException e) {
                 rejected.add(new RejectedMessage(address, "could not be decoded: " + e, body, receivedAt,
-                        m.messageId()));
+                        rejectionKey(m)));
             }
         }
         List<R> toNotify = decoded.isEmpty() ? List.of() : writer.write(c, decoded);
@@ -83,13 +83,24 @@ public final class DecodingBatchHandler<T, R> implements BatchHandler {
     public Runnable keepRefused(Connection c, Received message, String reason, Instant receivedAt)
             throws SQLException {
         int kept = rejectedStore.insert(c, List.of(new RejectedMessage(address, reason, message.body(), receivedAt,
-                message.messageId())));
+                rejectionKey(message))));
         return () -> {
             listener.received(address, 1);
             if (kept > 0) {
                 listener.rejected(address, kept);
             }
         };
+    }
+
+    /**
+     * What tells a redelivery of a rejected message from a new one: the broker's id with a hash of the body. The
+     * broker's counter starts again with a new journal, while the cache keeps its rejections.
+     */
+    static String rejectionKey(Received m) {
+        if (m.messageId() == null) {
+            return null;
+        }
+        return m.messageId() + ":" + Integer.toHexString(m.body() == null ? 0 : m.body().hashCode());
     }
 
     @Override

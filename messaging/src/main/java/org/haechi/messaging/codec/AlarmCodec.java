@@ -53,9 +53,9 @@ public final class AlarmCodec {
         String sourceId = fit(f.optional("sourceId"), MAX_SOURCE_ID, "sourceId", repairs);
         String title = fit(f.optional("title"), MAX_TITLE, "title", repairs);
         Map<String, String> attributes = f.stringMap("attributes");
-        if (2L * body.length() + 64 > ATTRIBUTES_ROOM) {
-            // Written by the cache, attributes take at most about twice their length in the body (a quote inside a
-            // nested object becomes two characters); only a body that long can overflow the column.
+        if (4L * body.length() + 64 > ATTRIBUTES_ROOM) {
+            // Written by the cache, attributes take at most three times their length in the body (\b becomes \u0008,
+            // 1e6 becomes 1000000.0); only a body that long can overflow the column.
             fitAttributes(attributes, repairs);
         }
         noteRepairs(attributes, repairs);
@@ -94,14 +94,15 @@ public final class AlarmCodec {
                 return;
             }
             String value = attributes.get(key);
-            long excess = written - room;
-            int keep = (int) Math.max(0, value.length() - excess);
-            attributes.put(key, fit(value, Math.max(1, keep), key, new ArrayList<>()));
-            written = jsonLength(attributes);
-        }
-        while (written > room && !attributes.isEmpty()) {
-            attributes.remove(attributes.keySet().iterator().next());
-            written = jsonLength(attributes);
+            long keep = value.length() - (written - room);
+            if (keep < 2) {
+                attributes.remove(key);
+                written -= 6 + escapedLength(key) + escapedLength(value);
+            } else {
+                String cut = fit(value, (int) keep, key, new ArrayList<>());
+                attributes.put(key, cut);
+                written += escapedLength(cut) - escapedLength(value);
+            }
         }
     }
 

@@ -130,4 +130,17 @@ class AlarmCodecTest {
         assertThat(a.attributes().get("snapshot")).endsWith("\u2026").hasSizeLessThan(600_000);
         assertThat(a.attributes().get(AlarmCodec.REPAIRED)).startsWith("attributes cut from 1200");
     }
+
+    @Test
+    void manySmallAttributesPastTheColumnAreDroppedUntilTheyFit() throws Exception {
+        StringBuilder many = new StringBuilder("\"district\": \"Gangnam-gu\"");
+        for (int i = 0; i < 12_000; i++) {
+            many.append(", \"k").append(i).append("\": \"").append("v".repeat(90)).append('"');
+        }
+        Alarm a = codec.decode(golden("emergency-bell.json").replace("\"district\": \"Gangnam-gu\"", many), now);
+
+        assertThat(AlarmCodec.jsonLength(a.attributes())).isLessThanOrEqualTo(AlarmCodec.MAX_ATTRIBUTES_JSON);
+        assertThat(a.attributes().size()).isBetween(9_000, 12_000);
+        assertThat(a.attributes().get(AlarmCodec.REPAIRED)).startsWith("attributes cut from ");
+    }
 }
