@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,7 +49,9 @@ public final class RejectedMessagesView {
     private final TextField filter = new TextField();
     private final Label status = new Label();
     private final ResourceBundle text;
-    private long total;
+    /** Each loaded row's address, reason and body in lower case, made once off the FX thread for the filter. */
+    private Map<RejectedMessage, String> searchable = Map.of();
+    private long total = -1;
 
     public RejectedMessagesView(ResourceBundle text) {
         this.text = text;
@@ -53,7 +59,10 @@ public final class RejectedMessagesView {
 
     /** Opens the window and loads the newest rejections and how many there are in all, on {@code background}. */
     public void show(Window owner, Callable<List<RejectedMessage>> newest, Callable<Long> count, Executor background) {
-        table.getColumns().add(column(text.getString("rejected.col.time"), 170, r -> r.receivedAt().toString()));
+        TableColumn<RejectedMessage, Instant> time = new TableColumn<>(text.getString("rejected.col.time"));
+        time.setPrefWidth(170);
+        time.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().receivedAt()));
+        table.getColumns().add(time);
         table.getColumns().add(column(text.getString("rejected.col.address"), 120, RejectedMessage::address));
         table.getColumns().add(column(text.getString("rejected.col.reason"), 420, RejectedMessage::reason));
         TextArea body = new TextArea();
@@ -67,7 +76,8 @@ public final class RejectedMessagesView {
         filter.setPromptText(text.getString("rejected.filter"));
         filter.setPrefColumnCount(28);
         filter.textProperty().addListener((o, a, query) -> {
-            shown.setPredicate(r -> matches(r, query));
+            String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+            shown.setPredicate(q.isEmpty() ? null : r -> searchable.getOrDefault(r, "").contains(q));
             showCounts();
         });
         Button export = new Button(text.getString("rejected.export"));
@@ -86,7 +96,8 @@ public final class RejectedMessagesView {
         stage.show();
         CompletableFuture.supplyAsync(() -> {
             try {
-                return new Loaded(newest.call(), count.call());
+                List<RejectedMessage> rows = newest.call();
+                return new Loaded(rows, count.call(), searchTexts(rows));
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -96,30 +107,31 @@ public final class RejectedMessagesView {
                 status.setText(String.format(text.getString("rejected.loadFailed"), cause.getMessage()));
             } else {
                 total = result.total();
+                searchable = result.searchable();
                 loaded.setAll(result.newest());
                 showCounts();
             }
         }));
     }
 
-    private record Loaded(List<RejectedMessage> newest, long total) {
+    private record Loaded(List<RejectedMessage> newest, long total, Map<RejectedMessage, String> searchable) {
     }
 
-    private void showCounts() {
-        status.setText(String.format(text.getString("rejected.shown"), shown.size(), loaded.size(), total));
-    }
-
-    /** Whether the rejection's address, reason or body contains the query, ignoring case; a blank query matches. */
-    static boolean matches(RejectedMessage r, String query) {
-        if (query == null || query.isBlank()) {
-            return true;
+    /** What the filter searches in each row: address, reason and body, in lower case. */
+    static Map<RejectedMessage, String> searchTexts(List<RejectedMessage> rows) {
+        Map<RejectedMessage, String> texts = new IdentityHashMap<>();
+        for (RejectedMessage r : rows) {
+            texts.put(r, (r.address() + "\n" + r.reason() + "\n" + (r.body() == null ? "" : r.body()))
+                    .toLowerCase(Locale.ROOT));
         }
-        String q = query.strip().toLowerCase(Locale.ROOT);
-        return contains(r.address(), q) || contains(r.reason(), q) || contains(r.body(), q);
+        return texts;
     }
 
-    private static boolean contains(String field, String lowerCaseQuery) {
-        return field != null && field.toLowerCase(Locale.ROOT).contains(lowerCaseQuery);
+    /** The counts, once loaded (before, the status line keeps what it says: loading, or why loading failed). */
+    private void showCounts() {
+        if (total >= 0) {
+            status.setText(String.format(text.getString("rejected.shown"), shown.size(), loaded.size(), total));
+        }
     }
 
     /** Tests: the filter field and the rows shown, in table order, and the status line. */
@@ -159,8 +171,16 @@ public final class RejectedMessagesView {
         Files.writeString(file, sb, StandardCharsets.UTF_8);
     }
 
+    /**
+     * One quoted field. A value a spreadsheet would take for a formula (starting with =, +, -, @, a tab or a carriage
+     * return) is led by an apostrophe: rejected bodies come from outside, and the export is opened by people.
+     */
     static String csv(String v) {
-        return v == null ? "" : '"' + v.replace("\"", "\"\"") + '"';
+        if (v == null) {
+            return "";
+        }
+        String safe = !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
+        return '"' + safe.replace("\"", "\"\"") + '"';
     }
 
     private static TableColumn<RejectedMessage, String> column(String name, double width,

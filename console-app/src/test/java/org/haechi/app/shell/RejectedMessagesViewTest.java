@@ -72,6 +72,13 @@ class RejectedMessagesViewTest {
     }
 
     @Test
+    void aFieldASpreadsheetWouldTakeForAFormulaIsExportedAsText() {
+        assertThat(RejectedMessagesView.csv("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(RejectedMessagesView.csv("-1")).isEqualTo("\"'-1\"");
+        assertThat(RejectedMessagesView.csv("haechi.alarms")).isEqualTo("\"haechi.alarms\"");
+    }
+
+    @Test
     void theCsvIsUtf8WithABomAndQuotesEveryField() throws Exception {
         Path file = dir.resolve("rejected.csv");
         RejectedMessagesView.writeCsv(List.of(new RejectedMessage("haechi.alarms", "say \"hi\"", "줄 1\n줄 2", AT)),
