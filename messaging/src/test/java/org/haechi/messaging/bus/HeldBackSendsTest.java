@@ -10,6 +10,9 @@ import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Set;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -24,6 +27,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.haechi.core.alarm.ActionKind;
+import org.haechi.core.alarm.Alarm;
+import org.haechi.core.alarm.AlarmState;
+import org.haechi.core.alarm.AlarmType;
+import org.haechi.core.alarm.Severity;
 import org.haechi.core.bus.BusStatus;
 import org.haechi.messaging.cache.CacheStores;
 import org.haechi.messaging.cache.OperatorActions;
@@ -77,7 +84,7 @@ class HeldBackSendsTest {
 
     @Test
     void anOutboxTheBrokerRefusesIsReportedAndSentAgainOnceItIsAllowed() throws Exception {
-        startSecureBrokerWhereOperatorsMayNotSendActions();
+        startSecureBrokerWhereOperatorsMayNotSendTo(BusAddresses.ACTIONS);
         Collected collected = new Collected();
         try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
              BusService bus = acknowledgeUntilHeldBack(cache, collected, "op-kim", "refused-1")) {
@@ -123,8 +130,39 @@ class HeldBackSendsTest {
         return new Role("operator", true, true, true, true, true, true, true, true);
     }
 
-    /** A broker with a login, whose operators may do anything but send on the actions address. */
-    private void startSecureBrokerWhereOperatorsMayNotSendActions() throws Exception {
+    @Test
+    void actionsTheBrokerRefusesDoNotHoldBackTheAlarmsTheConsoleRaised() throws Exception {
+        startSecureBrokerWhereOperatorsMayNotSendTo(BusAddresses.ACTIONS);
+        Collected collected = new Collected();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Alarm offline = new Alarm("cam-offline-cam-gn-00017-" + now.toEpochMilli(), AlarmType.CAMERA_OFFLINE,
+                "CAMERA_OFFLINE", Severity.HIGH, now, now, null, "cam-gn-00017", "Camera offline", Map.of(),
+                AlarmState.NEW, false);
+        try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
+             BusService bus = new BusService(new BusConfig(url, "op-kim", PASSWORD, "ws-test"),
+                     IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), cache.raised(),
+                     collected.statuses::add)) {
+            cache.raised().raise(offline, "ws-test", "op-kim");
+            new OperatorActions(cache, "op-kim", "ws-test", Clock.systemUTC())
+                    .perform(offline.id(), ActionKind.ACKNOWLEDGE, null);
+            bus.start();
+            Collected.await(collected::connected, 20);
+            Collected.await(() -> lastStatus(collected).sendsHeldBack(), 20);
+            Collected.await(() -> Collected.quietly(() -> cache.raised().queued().isEmpty()), 20);
+            assertThat(cache.raised().queued()).as("the raised alarm went out").isEmpty();
+            assertThat(cache.actions().outbox()).as("the action waits").hasSize(1);
+            assertThat(lastStatus(collected).sendsHeldBack()).isTrue();
+
+            broker.getActiveMQServer().getSecurityRepository().addMatch(BusAddresses.ACTIONS, Set.of(allowed()));
+            Collected.await(() -> Collected.quietly(() -> cache.actions().outbox().isEmpty()), 30);
+            Collected.await(() -> !lastStatus(collected).sendsHeldBack(), 10);
+            assertThat(cache.actions().outbox()).isEmpty();
+            assertThat(lastStatus(collected).sendsHeldBack()).isFalse();
+        }
+    }
+
+    /** A broker with a login, whose operators may do anything but send on {@code address}. */
+    private void startSecureBrokerWhereOperatorsMayNotSendTo(String address) throws Exception {
         int port = BusIngestTest.freePort();
         url = "tcp://127.0.0.1:" + port;
         ConfigurationImpl config = new ConfigurationImpl();
@@ -133,8 +171,7 @@ class HeldBackSendsTest {
         config.setJMXManagementEnabled(false);
         config.addAcceptorConfiguration("core", url);
         config.putSecurityRoles("#", Set.of(allowed()));
-        config.putSecurityRoles(BusAddresses.ACTIONS,
-                Set.of(new Role("operator", false, true, true, true, true, true, false, true)));
+        config.putSecurityRoles(address, Set.of(new Role("operator", false, true, true, true, true, true, false, true)));
         SecurityConfiguration users = new SecurityConfiguration();
         users.addUser("op-kim", PASSWORD);
         users.addRole("op-kim", "operator");
