@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runtime on its embedded default, without a window: what the bus tells reaches the composition root's listener. */
+/** The runtime on its embedded default, no window: what the bus tells reaches the composition root's listener. */
 class ConsoleRuntimeTest {
     @TempDir
     Path dir;

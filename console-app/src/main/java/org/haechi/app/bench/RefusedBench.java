@@ -33,7 +33,8 @@ import org.haechi.messaging.cache.CacheStores;
  * subscription, H2 cache, rejected store). Two warm-up pairs, then {@value #ROUNDS} measured pairs, the order of each
  * pair alternating; each drain timed from its connection on.
  *
- * <pre>./haechi bench refused [EVERY]   # ends with: RESULT refused every=.. clean_per_s=.. refused_per_s=.. ratio=..</pre>
+ * <pre>./haechi bench refused [EVERY]
+ * # ends with: RESULT refused every=.. clean_per_s=.. refused_per_s=.. ratio=..</pre>
  */
 public final class RefusedBench {
     static final int BACKLOG = 20_000;

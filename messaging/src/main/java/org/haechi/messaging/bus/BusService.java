@@ -7,6 +7,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.client.FailoverEventType;
@@ -47,9 +49,6 @@ public final class BusService implements AutoCloseable {
     private static final long WATCH_MS = 1000;
     /** How often an outbox the broker refused while connected is sent again. */
     private static final long REDRAIN_MS = 5000;
-    /** A drain of a refused outbox is queued and has not begun: no second one is queued meanwhile. */
-    private final java.util.concurrent.atomic.AtomicBoolean redrainQueued =
-            new java.util.concurrent.atomic.AtomicBoolean();
     private static final long CLOSE_WAIT_MS = 10_000;
     private final BusConfig config;
     private final Map<String, BatchHandler> handlers;
@@ -71,6 +70,8 @@ public final class BusService implements AutoCloseable {
     /** Taken around every status report with the state it reads, so that the last report shows the last state. */
     private final Object statusLock = new Object();
     private final HeldBackSends heldBack = new HeldBackSends(this::reportOnline);
+    /** A drain of a refused outbox is queued and has not begun: no second one is queued meanwhile. */
+    private final AtomicBoolean redrainQueued = new AtomicBoolean();
     private final DeadLetterWatch deadLetters;
 
     public BusService(BusConfig config, Map<String, BatchHandler> handlers, CacheDatabase db, ActionStore actions,
@@ -297,7 +298,7 @@ public final class BusService implements AutoCloseable {
     /** Sends what one outbox holds on {@code s}. */
     @FunctionalInterface
     private interface OutboxSender {
-        void send(Session s) throws JMSException, java.sql.SQLException;
+        void send(Session s) throws JMSException, SQLException;
     }
 
     /** Sends one outbox; false when not all of it went (refused by the broker, connection lost, cache failed). */
@@ -314,14 +315,14 @@ public final class BusService implements AutoCloseable {
             } else {
                 LOG.log(Level.INFO, "outbox not drained yet (will retry on reconnect): " + e.getMessage());
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             LOG.log(Level.WARNING, "outbox not read from the cache (will retry on the next action or reconnect): "
                     + e.getMessage());
         }
         return false;
     }
 
-    private void sendActions(Session s) throws JMSException, java.sql.SQLException {
+    private void sendActions(Session s) throws JMSException, SQLException {
         MessageProducer producer = s.createProducer(s.createTopic(BusAddresses.ACTIONS));
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);
         for (OperatorAction a : actions.outbox()) {
@@ -332,7 +333,7 @@ public final class BusService implements AutoCloseable {
         }
     }
 
-    private void sendRaisedAlarms(Session s) throws JMSException, java.sql.SQLException {
+    private void sendRaisedAlarms(Session s) throws JMSException, SQLException {
         MessageProducer alarms = s.createProducer(s.createTopic(BusAddresses.ALARMS));
         alarms.setDeliveryMode(DeliveryMode.PERSISTENT);
         for (RaisedAlarms.Queued q : raised.queued()) {

@@ -1,8 +1,5 @@
 package org.haechi.messaging.cache;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,13 +19,13 @@ import org.haechi.core.alarm.AlarmState;
 import org.haechi.core.alarm.AlarmType;
 import org.haechi.core.alarm.Severity;
 import org.haechi.core.geo.GeoPoint;
+import org.haechi.messaging.codec.AttributesJson;
 
 /**
  * Alarms in the H2 cache. Write methods run inside the caller's transaction on the caller's connection;
  * read methods open their own. Thread-safe (no state besides the database).
  */
 public final class AlarmStore {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, type_name, severity, occurred_at, received_at, lat, lon, source_id, "
             + "title, state, is_open, pending";
     private final CacheDatabase db;
@@ -54,7 +51,7 @@ public final class AlarmStore {
                 + ", attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Alarm a : fresh) {
                 bindAlarm(ins, a);
-                ins.setString(13, a.attributes().isEmpty() ? null : toJson(a.attributes()));
+                ins.setString(13, a.attributes().isEmpty() ? null : AttributesJson.write(a.attributes()));
                 ins.addBatch();
             }
             ins.executeBatch();
@@ -211,56 +208,7 @@ public final class AlarmStore {
         String typeName = rs.getString(2);
         return new Alarm(rs.getString(1), AlarmType.parse(typeName), typeName, Severity.values()[rs.getInt(3)],
                 rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), location, rs.getString(8),
-                rs.getString(9), fromJson(rs.getString(13)), AlarmState.valueOf(rs.getString(10)), rs.getBoolean(12));
-    }
-
-    /**
-     * The attributes as a JSON object. Written by hand rather than through Jackson: building a generator per alarm
-     * was a visible share of the ingest profile, and a map of strings needs only string escaping. Null keys and
-     * values do not occur (the codec drops them).
-     */
-    static String toJson(Map<String, String> map) {
-        StringBuilder sb = new StringBuilder(32 * map.size() + 2).append('{');
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            quote(sb, e.getKey()).append(':');
-            quote(sb, e.getValue());
-        }
-        return sb.append('}').toString();
-    }
-
-    private static StringBuilder quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
-    }
-
-    static Map<String, String> fromJson(String json) {
-        if (json == null || json.isBlank()) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            return Map.of("attributes", json);
-        }
+                rs.getString(9), AttributesJson.read(rs.getString(13)), AlarmState.valueOf(rs.getString(10)),
+                rs.getBoolean(12));
     }
 }

@@ -13,6 +13,7 @@ import org.haechi.core.asset.Asset;
 import org.haechi.core.asset.AssetKind;
 import org.haechi.core.asset.AssetStatus;
 import org.haechi.core.geo.GeoPoint;
+import org.haechi.messaging.codec.AttributesJson;
 
 /** The asset registry in the H2 cache: last write wins per asset id. Thread-safe. */
 public final class AssetStore {
@@ -49,7 +50,7 @@ public final class AssetStore {
                 setFinite(ps, 8, a.headingDeg());
                 setFinite(ps, 9, a.fovDeg());
                 setFinite(ps, 10, a.rangeM());
-                ps.setString(11, a.attributes().isEmpty() ? null : AlarmStore.toJson(a.attributes()));
+                ps.setString(11, a.attributes().isEmpty() ? null : AttributesJson.write(a.attributes()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -69,7 +70,7 @@ public final class AssetStore {
                 out.add(new Asset(AssetKind.parse(rs.getString(2)), rs.getString(1),
                         new GeoPoint(rs.getDouble(3), rs.getDouble(4)), rs.getString(5),
                         AssetStatus.parse(rs.getString(6)), rs.getString(7), doubleOrNaN(rs, 8),
-                        doubleOrNaN(rs, 9), doubleOrNaN(rs, 10), AlarmStore.fromJson(rs.getString(11))));
+                        doubleOrNaN(rs, 9), doubleOrNaN(rs, 10), AttributesJson.read(rs.getString(11))));
             }
         }
         return out;

@@ -18,9 +18,9 @@ public final class AssetCodec {
         String id = f.required("id", 200);
         String streamUrl = JsonFields.limited("streamUrl", f.optional("streamUrl"), 2000);
         List<String> repairs = new ArrayList<>(0);
-        String name = AlarmCodec.fit(f.optional("name"), 1000, "name", repairs);
+        String name = Repairs.fit(f.optional("name"), 1000, "name", repairs);
         Map<String, String> attributes = f.stringMap("attributes");
-        AlarmCodec.noteRepairs(attributes, repairs);
+        Repairs.note(attributes, repairs);
         return new Asset(AssetKind.parse(kind), id, f.requiredTopLevelPoint(), name,
                 AssetStatus.parse(f.optional("status")), streamUrl, f.optionalDouble("headingDeg"),
                 f.optionalDouble("fovDeg"), f.optionalDouble("rangeM"), attributes);

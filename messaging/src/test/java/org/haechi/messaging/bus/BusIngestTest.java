@@ -79,6 +79,15 @@ class BusIngestTest {
                 + "\"lon\":127.0276},\"title\":\"Emergency bell\"}";
     }
 
+    /** A durable subscription on {@code address} of a console that is away: what is sent waits in it. */
+    static void subscribeAndLeave(String url, String consoleId, String address) throws Exception {
+        try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
+            c.setClientID(consoleId);
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s.createDurableConsumer(s.createTopic(address), consoleId + "." + address).close();
+        }
+    }
+
     static void publish(String url, String address, List<String> bodies) throws Exception {
         try (Connection c = new ActiveMQConnectionFactory(url).createConnection();
              Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {

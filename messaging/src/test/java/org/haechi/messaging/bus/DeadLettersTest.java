@@ -33,7 +33,7 @@ class DeadLettersTest {
         try (EmbeddedBroker broker = new EmbeddedBroker(dir.resolve("broker"), BusIngestTest.freePort())) {
             broker.start();
             String url = broker.clientUrl();
-            subscribe(url, "ws-broken");
+            BusIngestTest.subscribeAndLeave(url, "ws-broken", BusAddresses.ALARMS);
             Collected collected = new Collected();
             List<DeadLetters> told = new CopyOnWriteArrayList<>();
             BusStatusListener listener = new BusStatusListener() {
@@ -69,14 +69,6 @@ class DeadLettersTest {
                     assertThat(DeadLetterWatch.count(c).count()).as("browsed, not taken").isEqualTo(3);
                 }
             }
-        }
-    }
-
-    private static void subscribe(String url, String consoleId) throws Exception {
-        try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
-            c.setClientID(consoleId);
-            Session s = c.createSession(true, Session.SESSION_TRANSACTED);
-            s.createDurableConsumer(s.createTopic(BusAddresses.ALARMS), consoleId + "." + BusAddresses.ALARMS).close();
         }
     }
 

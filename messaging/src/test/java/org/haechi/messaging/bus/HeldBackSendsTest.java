@@ -61,7 +61,7 @@ class HeldBackSendsTest {
     @Test
     void aHeldBackActionIsReportedAndGoesOutOnceTheBrokerTakesIt() throws Exception {
         startBrokerWithSmallBlockingActionsAddress();
-        subscribeAndLeave("ws-away");
+        BusIngestTest.subscribeAndLeave(url, "ws-away", BusAddresses.ACTIONS);
         fillActionsAddress();
 
         Collected collected = new Collected();
@@ -171,7 +171,8 @@ class HeldBackSendsTest {
         config.setJMXManagementEnabled(false);
         config.addAcceptorConfiguration("core", url);
         config.putSecurityRoles("#", Set.of(allowed()));
-        config.putSecurityRoles(address, Set.of(new Role("operator", false, true, true, true, true, true, false, true)));
+        Role mayNotSend = new Role("operator", false, true, true, true, true, true, false, true);
+        config.putSecurityRoles(address, Set.of(mayNotSend));
         SecurityConfiguration users = new SecurityConfiguration();
         users.addUser("op-kim", PASSWORD);
         users.addRole("op-kim", "operator");
@@ -183,7 +184,7 @@ class HeldBackSendsTest {
     @Test
     void aHeldBackActionOutlivesTheBrokerGoingAwayAndGoesOutToTheBrokerThatComesBack() throws Exception {
         startBrokerWithSmallBlockingActionsAddress();
-        subscribeAndLeave("ws-away");
+        BusIngestTest.subscribeAndLeave(url, "ws-away", BusAddresses.ACTIONS);
         fillActionsAddress();
 
         Collected collected = new Collected();
@@ -228,16 +229,6 @@ class HeldBackSendsTest {
         }
         broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();
-    }
-
-    /** A durable subscription on the actions of a console that is away: what is sent waits in it. */
-    private void subscribeAndLeave(String consoleId) throws Exception {
-        try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
-            c.setClientID(consoleId);
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            s.createDurableConsumer(s.createTopic(BusAddresses.ACTIONS), consoleId + "." + BusAddresses.ACTIONS)
-                    .close();
-        }
     }
 
     /**

@@ -125,7 +125,7 @@ class AlarmCodecTest {
         Alarm a = codec.decode(golden("emergency-bell.json").replace("\"district\": \"Gangnam-gu\"",
                 "\"district\": \"Gangnam-gu\", \"snapshot\": \"" + big + "\""), now);
 
-        assertThat(AlarmCodec.jsonLength(a.attributes())).isLessThanOrEqualTo(AlarmCodec.MAX_ATTRIBUTES_JSON);
+        assertThat(AttributesJson.length(a.attributes())).isLessThanOrEqualTo(AlarmCodec.MAX_ATTRIBUTES_JSON);
         assertThat(a.attributes()).containsEntry("district", "Gangnam-gu");
         assertThat(a.attributes().get("snapshot")).endsWith("\u2026").hasSizeLessThan(600_000);
         assertThat(a.attributes().get(AlarmCodec.REPAIRED)).startsWith("attributes cut from 1200");
@@ -139,7 +139,7 @@ class AlarmCodecTest {
         }
         Alarm a = codec.decode(golden("emergency-bell.json").replace("\"district\": \"Gangnam-gu\"", many), now);
 
-        assertThat(AlarmCodec.jsonLength(a.attributes())).isLessThanOrEqualTo(AlarmCodec.MAX_ATTRIBUTES_JSON);
+        assertThat(AttributesJson.length(a.attributes())).isLessThanOrEqualTo(AlarmCodec.MAX_ATTRIBUTES_JSON);
         assertThat(a.attributes().size()).isBetween(9_000, 12_000);
         assertThat(a.attributes().get(AlarmCodec.REPAIRED)).startsWith("attributes cut from ");
     }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  * with a reason the operator can read; free text is cut and the repair noted, so that the message is still shown.
  */
 class ColumnLimitsTest {
-    private static final String ASSET = "{\"schema\":\"haechi.asset/1\",\"kind\":\"CAMERA\",\"id\":\"cam-1\",\"lat\":37.5,"
-            + "\"lon\":127.0,\"name\":\"Gangnam exit 10\",\"status\":\"ONLINE\",\"streamUrl\":\"rtsp://127.0.0.1/cam-1\"}";
+    private static final String ASSET = "{\"schema\":\"haechi.asset/1\",\"kind\":\"CAMERA\",\"id\":\"cam-1\","
+            + "\"lat\":37.5,\"lon\":127.0,\"name\":\"Gangnam exit 10\",\"status\":\"ONLINE\","
+            + "\"streamUrl\":\"rtsp://127.0.0.1/cam-1\"}";
     private static final String POSITION = "{\"schema\":\"haechi.position/1\",\"personId\":\"child-7\","
             + "\"fixAt\":\"2026-11-28T05:12:00Z\",\"lat\":37.5,\"lon\":127.0}";
 

@@ -1,4 +1,4 @@
-package org.haechi.messaging.cache;
+package org.haechi.messaging.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,14 +18,14 @@ class AttributesJsonTest {
         attributes.put("control", "\u0000\u0001\u001f end");
         attributes.put("한글", "강남구 역삼동 \uD83D\uDEA8");
         attributes.put("", "");
-        String json = AlarmStore.toJson(attributes);
+        String json = AttributesJson.write(attributes);
         Map<String, String> read = new ObjectMapper().readValue(json, new TypeReference<Map<String, String>>() { });
         assertThat(read).containsExactlyEntriesOf(attributes);
-        assertThat(AlarmStore.fromJson(json)).isEqualTo(attributes);
+        assertThat(AttributesJson.read(json)).isEqualTo(attributes);
     }
 
     @Test
     void anEmptyMapIsAnEmptyObject() {
-        assertThat(AlarmStore.toJson(Map.of())).isEqualTo("{}");
+        assertThat(AttributesJson.write(Map.of())).isEqualTo("{}");
     }
 }
