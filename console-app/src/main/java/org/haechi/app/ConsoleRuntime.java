@@ -44,7 +44,7 @@ public final class ConsoleRuntime implements AutoCloseable {
     });
     private volatile CacheStats stats = CacheStats.EMPTY;
     private EmbeddedBroker broker;
-    private BusService bus;
+    private volatile BusService bus;
     private FieldSimulator simulator;
 
     private ConsoleRuntime(LaunchOptions options, Clock clock, CacheStores cache, String consoleId) {
@@ -73,6 +73,7 @@ public final class ConsoleRuntime implements AutoCloseable {
     public void connect(IngestSinks sinks, BusStatusListener status, String user, String password)
             throws Exception {
         String url = options.brokerUrl();
+        BusConfig.useStorePasswords(System.getenv());
         if (options.embeddedBroker()) {
             broker = new EmbeddedBroker(options.dataDir().resolve("broker"), options.embeddedPort());
             broker.start();
@@ -93,6 +94,11 @@ public final class ConsoleRuntime implements AutoCloseable {
                     @Override
                     public void deadLettersCounted(DeadLetters deadLetters) {
                         status.deadLettersCounted(deadLetters);
+                    }
+
+                    @Override
+                    public void loginRefused(String user) {
+                        status.loginRefused(user);
                     }
                 });
         bus.start();
@@ -149,6 +155,14 @@ public final class ConsoleRuntime implements AutoCloseable {
     }
 
     /** Publishes pending own actions now, if connected. */
+    /** New credentials for the bus (the operator logged in again); kept in memory only. Any thread. */
+    public void login(String user, String password) {
+        BusService b = bus;
+        if (b != null) {
+            b.login(user, password);
+        }
+    }
+
     public void publishOutbox() {
         if (bus != null) {
             bus.publishOutbox();

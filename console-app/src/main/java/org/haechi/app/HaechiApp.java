@@ -27,8 +27,10 @@ import org.haechi.app.alarm.OperatorWorkflow;
 import org.haechi.app.camera.CameraChooser;
 import org.haechi.app.map.ConsoleMap;
 import org.haechi.app.map.LayerPanel;
+import org.haechi.app.map.WarningsInForceView;
 import org.haechi.app.metrics.ConsoleMetrics;
 import org.haechi.app.shell.DetailsView;
+import org.haechi.app.shell.LoginDialog;
 import org.haechi.app.shell.MainWindow;
 import org.haechi.app.shell.Screenshot;
 import org.haechi.app.status.StatusBarView;
@@ -63,6 +65,9 @@ public final class HaechiApp extends Application {
     private CameraWall wall;
     private AlarmBoardViewModel board;
     private Stage stage;
+    private WarningsInForceView warnings;
+    /** The login dialog is open (FX thread). */
+    private boolean loginOpen;
 
     /** For tests: start the console with these options instead of the command line's. */
     public static void useOptions(LaunchOptions launchOptions) {
@@ -104,7 +109,8 @@ public final class HaechiApp extends Application {
         boardView.setActions(new AlarmActionMenu(board.selectedProperty()::get,
                 new OperatorWorkflow(actions, runtime::publishOutbox), work, Platform::runLater,
                 a -> board.upsert(List.of(a)), board::reportError, text, clock));
-        MainWindow window = new MainWindow(map.view(), toolbar, new LayerPanel(map.view(), text), details,
+        warnings = new WarningsInForceView(map::centreOn, text);
+        MainWindow window = new MainWindow(map.view(), toolbar, new LayerPanel(map.view(), text), warnings, details,
                 zoneContents, wall, boardView, new StatusBarView(status), menu(text), text);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -118,7 +124,7 @@ public final class HaechiApp extends Application {
         feeds.start();
         feeds.loadFromCache(runtime.cache());
         startTimers(status);
-        connectInBackground(status);
+        connectInBackground(status, text);
         scheduleExit(scene);
     }
 
@@ -204,6 +210,7 @@ public final class HaechiApp extends Application {
     private void startTimers(StatusBarViewModel status) {
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             map.flushAssets();
+            warnings.show(map.warningsInForce());
             status.update(runtime.stats(), metrics.rejectedTotal(), map.assetCount(), map.tagCount(),
                     metrics.storeFailure());
             if (!startupWall.isDone()) {
@@ -215,21 +222,20 @@ public final class HaechiApp extends Application {
         tick.play();
     }
 
-    private void connectInBackground(StatusBarViewModel status) {
+    private void connectInBackground(StatusBarViewModel status, ResourceBundle text) {
         String user = System.getenv("HAECHI_BROKER_USER");
         String password = System.getenv("HAECHI_BROKER_PASSWORD");
-        if (!options.embeddedBroker() && user == null && options.exitAfterSec() == 0) {
-            var login = org.haechi.app.shell.LoginDialog.ask(stage, options.brokerUrl());
-            user = login.map(org.haechi.app.shell.LoginDialog.Credentials::user).orElse(null);
-            password = login.map(org.haechi.app.shell.LoginDialog.Credentials::password).orElse(null);
+        boolean typed = !options.embeddedBroker() && user == null && options.exitAfterSec() == 0;
+        if (typed) {
+            var login = LoginDialog.ask(stage, options.brokerUrl(), null, text);
+            user = login.map(LoginDialog.Credentials::user).orElse(null);
+            password = login.map(LoginDialog.Credentials::password).orElse(null);
         }
         String loginUser = user;
         String loginPassword = password;
         work.execute(() -> {
+            serveMetrics();
             try {
-                if (options.metricsPort() > 0) {
-                    metrics.serve(options.metricsPort());
-                }
                 runtime.connect(feeds.sinks(), new BusStatusListener() {
                     @Override
                     public void statusChanged(BusStatus s) {
@@ -243,12 +249,48 @@ public final class HaechiApp extends Application {
                         metrics.deadLettered(d.count());
                         Platform.runLater(() -> status.deadLetters(d));
                     }
+
+                    @Override
+                    public void loginRefused(String refusedUser) {
+                        if (typed) {
+                            Platform.runLater(() -> askLoginAgain(refusedUser, text));
+                        }
+                    }
                 }, loginUser, loginPassword);
             } catch (Exception e) {
                 LOG.log(Level.SEVERE, "bus not started", e);
                 Platform.runLater(() -> status.busStatus(runtime.offlineStatus(e.getMessage())));
             }
         });
+    }
+
+    /** A metrics port that is taken costs the metrics, never the bus. */
+    private void serveMetrics() {
+        if (options.metricsPort() <= 0) {
+            return;
+        }
+        try {
+            metrics.serve(options.metricsPort());
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "metrics not served on 127.0.0.1:" + options.metricsPort() + ": " + e);
+        }
+    }
+
+    /**
+     * The broker refused the credentials the operator typed: asks again (once at a time). Cancelled, the bus tries the
+     * same ones again after minutes, and the status bar says why it is offline.
+     */
+    private void askLoginAgain(String refusedUser, ResourceBundle text) {
+        if (loginOpen) {
+            return;
+        }
+        loginOpen = true;
+        try {
+            LoginDialog.ask(stage, options.brokerUrl(), refusedUser, text)
+                    .ifPresent(c -> work.execute(() -> runtime.login(c.user(), c.password())));
+        } finally {
+            loginOpen = false;
+        }
     }
 
     private void scheduleExit(Scene scene) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.haechi.messaging.bus.BusConfig;
 
 /**
  * The console's command line. Credentials are never taken from it (only from the environment or a login dialog).
@@ -35,7 +36,8 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
               --embedded-port PORT  port of the embedded broker on 127.0.0.1 (default 61616)
               --screenshot FILE     with --exit-after: write a PNG of the main window before exiting
               --exit-after SECONDS  exit after SECONDS (status 0)
-            Credentials for an external broker come from HAECHI_BROKER_USER / HAECHI_BROKER_PASSWORD.""";
+            Credentials for an external broker come from a login dialog, or from HAECHI_BROKER_USER /
+            HAECHI_BROKER_PASSWORD; TLS store passwords from HAECHI_TRUSTSTORE_PASSWORD / HAECHI_KEYSTORE_PASSWORD.""";
 
     /** Parses arguments; throws IllegalArgumentException with a message for the operator. */
     public static LaunchOptions parse(List<String> args) {
@@ -53,7 +55,7 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
         while (!rest.isEmpty()) {
             String a = rest.remove(0);
             switch (a) {
-                case "--broker" -> broker = value(a, rest);
+                case "--broker" -> broker = brokerUrl(value(a, rest));
                 case "--data-dir" -> dataDir = Path.of(value(a, rest));
                 case "--sim" -> sim = true;
                 case "--no-sim" -> sim = false;
@@ -70,6 +72,27 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
         boolean simulate = sim != null ? sim : broker == null;
         return new LaunchOptions(broker, dataDir, simulate, locale, shot, exitAfter, metricsPort, operator, storm,
                 embeddedPort);
+    }
+
+    /**
+     * The broker URL given, with blanks around a list's commas and parentheses taken out (Artemis refuses them),
+     * checked before the console starts. A password in it is refused: the command line is readable by every user of
+     * the machine.
+     */
+    static String brokerUrl(String given) {
+        String url = given.strip().replaceAll("\\s*([,()])\\s*", "$1");
+        if (url.toLowerCase(Locale.ROOT).contains("password=")) {
+            throw new IllegalArgumentException("--broker must not carry a password: every user of this machine can "
+                    + "read the command line. Give the TLS store passwords in " + BusConfig.TRUST_STORE_PASSWORD_ENV
+                    + " and " + BusConfig.KEY_STORE_PASSWORD_ENV + " instead");
+        }
+        try {
+            BusConfig.requireUsable(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--broker is not a broker address Artemis can use: " + e.getMessage(),
+                    e);
+        }
+        return url;
     }
 
     private static String value(String option, List<String> rest) {

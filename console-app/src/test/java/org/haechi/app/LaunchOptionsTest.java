@@ -45,4 +45,21 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--broker"))).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--password", "x"))).hasMessageContaining("unknown");
     }
+
+    /** The command line is readable by every user of the machine (ps): no password may travel in it. */
+    @Test
+    void aBrokerAddressCarryingAPasswordIsRefused() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--broker", "tcp://a:61617?sslEnabled=true"
+                + "&trustStorePath=/etc/haechi/ts.p12&trustStorePassword=changeit")))
+                .hasMessageContaining("must not carry a password").hasMessageContaining("HAECHI_TRUSTSTORE_PASSWORD")
+                .hasMessageNotContaining("changeit");
+    }
+
+    @Test
+    void aListOfBrokersWrittenWithBlanksIsTidiedAndABrokenOneExplained() {
+        assertThat(LaunchOptions.parse(List.of("--broker", " (tcp://a:61616, tcp://b:61616 )?ha=true")).brokerUrl())
+                .isEqualTo("(tcp://a:61616,tcp://b:61616)?ha=true");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--broker", "tcp://a:61616?x=%zz")))
+                .hasMessageStartingWith("--broker is not a broker address Artemis can use: ");
+    }
 }

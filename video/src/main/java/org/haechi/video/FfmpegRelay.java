@@ -31,6 +31,8 @@ final class FfmpegRelay implements AutoCloseable {
     static FfmpegRelay start(String rtspUrl) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command(rtspUrl)).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(ProcessBuilder.Redirect.DISCARD.file()));
+        // The console's secrets (broker and TLS store passwords) stay in the console's process.
+        pb.environment().keySet().removeIf(name -> name.startsWith("HAECHI_") && name.endsWith("PASSWORD"));
         return new FfmpegRelay(pb.start());
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.paint.Color;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.asset.Asset;
 import org.haechi.core.asset.AssetKind;
+import org.haechi.core.geo.GeoPoint;
 import org.haechi.core.position.TagPosition;
 import org.haechi.core.warning.Warning;
 import org.haechi.map.layer.AlarmLayer;
@@ -175,6 +176,16 @@ public final class ConsoleMap implements AutoCloseable {
 
     public void applyWarnings(List<Warning> warnings) {
         zones.apply(warnings);
+    }
+
+    /** The live warnings in force now, with or without a shape on the map. FX thread. */
+    public List<Warning> warningsInForce() {
+        return zones.active();
+    }
+
+    /** Centres the map on a point, no closer than it is now or 20 m a pixel. FX thread. */
+    public void centreOn(GeoPoint p) {
+        view.centreOn(p, Math.max(view.viewport().resolution(), 20));
     }
 
     /**

@@ -22,10 +22,10 @@ import org.haechi.video.CameraWall;
 public final class MainWindow {
     private final BorderPane root = new BorderPane();
 
-    public MainWindow(MapView map, javafx.scene.Node mapToolbar, LayerPanel layers, DetailsView details,
-                      javafx.scene.Node zoneContents, CameraWall wall, AlarmBoardView alarms, StatusBarView status,
-                      javafx.scene.control.MenuBar menu, ResourceBundle text) {
-        VBox side = new VBox(8, layers, details, zoneContents);
+    public MainWindow(MapView map, javafx.scene.Node mapToolbar, LayerPanel layers, javafx.scene.Node warnings,
+                      DetailsView details, javafx.scene.Node zoneContents, CameraWall wall, AlarmBoardView alarms,
+                      StatusBarView status, javafx.scene.control.MenuBar menu, ResourceBundle text) {
+        VBox side = new VBox(8, layers, warnings, details, zoneContents);
         side.setPrefWidth(270);
         side.setMinWidth(200);
         VBox.setVgrow(details, Priority.ALWAYS);

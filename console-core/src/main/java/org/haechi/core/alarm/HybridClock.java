@@ -1,6 +1,7 @@
 package org.haechi.core.alarm;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * A hybrid logical clock (Kulkarni et al., "Logical Physical Clocks", 2014) for one node: it stamps local events
@@ -13,6 +14,11 @@ import java.time.Clock;
  * order intact.
  */
 public final class HybridClock {
+    /**
+     * How far ahead of this node's physical clock an observed timestamp may be and still be taken in: consoles keep
+     * their clocks within seconds of each other, and a day is beyond any honest skew.
+     */
+    public static final long MAX_AHEAD_MILLIS = Duration.ofDays(1).toMillis();
     private final String node;
     private final Clock wall;
     private long lastWall;
@@ -46,10 +52,16 @@ public final class HybridClock {
 
     /**
      * Takes in a timestamp received from another node (or read back from storage), so that later local events
-     * order after it; returns the timestamp of this receive event.
+     * order after it; returns the timestamp of this receive event. One more than {@link #MAX_AHEAD_MILLIS} ahead of
+     * the physical clock is not taken in.
      */
     public synchronized HybridTimestamp observe(HybridTimestamp remote) {
         long physical = physical();
+        if (remote.wallMillis() - physical > MAX_AHEAD_MILLIS) {
+            // A node whose clock is wrong by days (or a stamp made up by a third party): following it would drag
+            // this clock, and every clock that hears from this one, there. The stamp still orders its own event.
+            return current();
+        }
         long previous = lastWall;
         long max = Math.max(previous, Math.max(remote.wallMillis(), physical));
         if (max == previous && max == remote.wallMillis()) {

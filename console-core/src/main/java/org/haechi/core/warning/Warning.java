@@ -44,6 +44,15 @@ public record Warning(String identifier, String sender, Instant sent, String msg
                 instruction, effective, expires, areas, repairs, "Actual");
     }
 
+    /**
+     * The identifiers of the warnings this one replaces or withdraws: its references when it is an Update or a Cancel;
+     * none otherwise (an Ack or Error also references alerts, and takes nothing away).
+     */
+    public List<String> supersedes() {
+        boolean replaces = "Update".equalsIgnoreCase(msgType) || "Cancel".equalsIgnoreCase(msgType);
+        return replaces ? references : List.of();
+    }
+
     /** True for a real warning; Test, Exercise, System and Draft alerts are not drawn as live zones. */
     public boolean isLive() {
         return "Actual".equalsIgnoreCase(status);

@@ -36,6 +36,20 @@ class HybridClockTest {
         assertThat(clock.now()).isEqualTo(new HybridTimestamp(60_001, 0, "ws-a"));
     }
 
+    /**
+     * A console whose clock is days wrong must not drag this one there (and through it every console it talks to):
+     * a stamp more than a day ahead is not taken in; one up to a day ahead is.
+     */
+    @Test
+    void aRemoteTimestampMoreThanADayAheadIsNotFollowed() {
+        HybridTimestamp before = clock.now();
+        long day = HybridClock.MAX_AHEAD_MILLIS;
+        assertThat(clock.observe(new HybridTimestamp(1_000 + day + 1, 0, "ws-b"))).isEqualTo(before);
+        assertThat(clock.now()).isEqualTo(new HybridTimestamp(1_000, 1, "ws-a"));
+        assertThat(clock.observe(new HybridTimestamp(1_000 + day, 0, "ws-b")))
+                .isEqualTo(new HybridTimestamp(1_000 + day, 1, "ws-a"));
+    }
+
     @Test
     void aRemoteTimestampBehindTheWallClockOnlyCounts() {
         clock.now();

@@ -39,7 +39,7 @@ public final class ZoneLayer implements MapLayer {
     /** Applies warnings in arrival order. FX thread. */
     public void apply(List<Warning> incoming) {
         for (Warning w : incoming) {
-            w.references().forEach(warnings::remove);
+            w.supersedes().forEach(warnings::remove);
             if ("Cancel".equalsIgnoreCase(w.msgType())) {
                 warnings.remove(w.identifier());
             } else {

@@ -2,6 +2,7 @@ package org.haechi.messaging.bus;
 
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -50,7 +51,10 @@ public final class BusService implements AutoCloseable {
     /** How often an outbox the broker refused while connected is sent again. */
     private static final long REDRAIN_MS = 5000;
     private static final long CLOSE_WAIT_MS = 10_000;
-    private final BusConfig config;
+    /** How long refused credentials wait before they are tried again, unless new ones are given ({@link #login}). */
+    static final long LOGIN_RETRY_MS = Long.getLong("haechi.bus.loginRetrySeconds", 300) * 1000;
+    /** The credentials change at a new login; the broker and the console's identity never do. */
+    private volatile BusConfig config;
     private final Map<String, BatchHandler> handlers;
     private final CacheDatabase db;
     private final ActionStore actions;
@@ -73,6 +77,9 @@ public final class BusService implements AutoCloseable {
     /** A drain of a refused outbox is queued and has not begun: no second one is queued meanwhile. */
     private final AtomicBoolean redrainQueued = new AtomicBoolean();
     private final DeadLetterWatch deadLetters;
+    /** Guards {@link #newLogin}, and wakes the connect thread waiting after a refused login. */
+    private final Object loginLock = new Object();
+    private boolean newLogin;
 
     public BusService(BusConfig config, Map<String, BatchHandler> handlers, CacheDatabase db, ActionStore actions,
                       BusStatusListener statusListener) {
@@ -92,7 +99,7 @@ public final class BusService implements AutoCloseable {
     }
 
     public void start() {
-        statusListener.statusChanged(new BusStatus(false, offlineSince, "connecting to " + config.brokerUrl()));
+        statusListener.statusChanged(new BusStatus(false, offlineSince, "connecting to " + config.displayUrl()));
         connector.setDaemon(true);
         connector.start();
         deadLetters.start();
@@ -105,10 +112,26 @@ public final class BusService implements AutoCloseable {
                 connectOnce();
                 backoffMs = 500;
                 awaitLossOrStall();
+            } catch (JMSSecurityException e) {
+                String user = config.user();
+                LOG.warning(() -> "the broker refused the login of " + user + ": " + e.getMessage());
+                reportOffline("the broker refused the login of " + (user == null ? "no user" : user) + ": "
+                        + BusConfig.redacted(e.getMessage()));
+                statusListener.loginRefused(user);
+                if (!awaitLogin(LOGIN_RETRY_MS)) {
+                    return;
+                }
+                backoffMs = 500;
             } catch (JMSException e) {
-                reportOffline(e.getMessage());
+                reportOffline(BusConfig.redacted(e.getMessage()));
                 sleep(backoffMs);
                 backoffMs = Math.min(backoffMs * 2, 5000);
+            } catch (RuntimeException e) {
+                // Artemis throws unchecked exceptions for an address it cannot parse; it will not parse later either.
+                String why = "the broker address cannot be used: " + BusConfig.redacted(String.valueOf(e.getMessage()));
+                LOG.warning(why);
+                reportOffline(why);
+                sleep(5000);
             } catch (InterruptedException e) {
                 return;
             } finally {
@@ -177,8 +200,9 @@ public final class BusService implements AutoCloseable {
     private void connectOnce() throws JMSException {
         lost = new CountDownLatch(1);
         deadLetters.newConnection();
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(config.urlWithReconnect());
-        ActiveMQConnection c = (ActiveMQConnection) factory.createConnection(config.user(), config.password());
+        BusConfig login = config;
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(login.urlWithReconnect());
+        ActiveMQConnection c = (ActiveMQConnection) factory.createConnection(login.user(), login.password());
         connection = c;
         c.setClientID(config.consoleId());
         // Events of a connection this loop has since abandoned (a late FAILOVER_FAILED while it closes) are ignored.
@@ -257,7 +281,7 @@ public final class BusService implements AutoCloseable {
     private void reportOnline() {
         synchronized (statusLock) {
             if (running && isConnected()) {
-                statusListener.statusChanged(new BusStatus(true, null, config.brokerUrl(), heldBack.isHeldBack()));
+                statusListener.statusChanged(new BusStatus(true, null, config.displayUrl(), heldBack.isHeldBack()));
             }
         }
     }
@@ -369,6 +393,37 @@ public final class BusService implements AutoCloseable {
         }
         if (closer.isAlive()) {
             LOG.warning("the old bus connection did not close within " + CLOSE_WAIT_MS + " ms; going on without it");
+        }
+    }
+
+    /**
+     * Connects again with other credentials: at once when the last login was refused, else at the next connection.
+     * The password is kept in memory only.
+     */
+    public void login(String user, String password) {
+        synchronized (loginLock) {
+            config = config.withLogin(user, password);
+            newLogin = true;
+            loginLock.notifyAll();
+        }
+    }
+
+    /** Waits up to {@code ms} for {@link #login}; false when interrupted (closing). The connect thread only. */
+    private boolean awaitLogin(long ms) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        synchronized (loginLock) {
+            try {
+                long left;
+                while (running && !newLogin
+                        && (left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())) > 0) {
+                    loginLock.wait(left);
+                }
+                return true;
+            } catch (InterruptedException e) {
+                return false;
+            } finally {
+                newLogin = false;
+            }
         }
     }
 

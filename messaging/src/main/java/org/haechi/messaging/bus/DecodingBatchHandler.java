@@ -61,7 +61,9 @@ public final class DecodingBatchHandler<T, R> implements BatchHandler {
                 decoded.add(decoder.decode(body, receivedAt));
             } catch (ContractViolation e) {
                 rejected.add(new RejectedMessage(address, e.getMessage(), body, receivedAt, rejectionKey(m)));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // A decoder's bug, or a document nested past what its recursion holds: this message's fault, and
+                // the consumer goes on with the rest of the batch.
                 rejected.add(new RejectedMessage(address, "could not be decoded: " + e, body, receivedAt,
                         rejectionKey(m)));
             }

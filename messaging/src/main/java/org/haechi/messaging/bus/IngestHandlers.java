@@ -1,5 +1,6 @@
 package org.haechi.messaging.bus;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.haechi.core.alarm.OperatorAction;
@@ -27,7 +28,7 @@ public final class IngestHandlers {
         var counters = sinks.counters();
         return Map.of(
                 BusAddresses.ALARMS, new DecodingBatchHandler<>(BusAddresses.ALARMS, alarmCodec::decode,
-                        (c, alarms) -> stores.actions().applyEarlierActions(c, stores.alarms().insertNew(c, alarms)),
+                        (c, alarms) -> stores.actions().insertAlarms(c, alarms),
                         sinks.alarms()::accept, rejected, counters),
                 BusAddresses.ASSETS, new DecodingBatchHandler<>(BusAddresses.ASSETS,
                         (body, at) -> assetCodec.decode(body), (c, assets) -> {
@@ -42,13 +43,16 @@ public final class IngestHandlers {
                         }, sinks.positions()::accept, rejected, counters),
                 BusAddresses.WARNINGS, new DecodingBatchHandler<>(BusAddresses.WARNINGS,
                         (body, at) -> new RawWarning(capCodec.decode(body), body, at), (c, raws) -> {
+                            List<Warning> current = new ArrayList<>();
                             for (RawWarning r : raws) {
-                                stores.warnings().store(c, r.warning(), r.body(), r.receivedAt());
+                                if (stores.warnings().store(c, r.warning(), r.body(), r.receivedAt())) {
+                                    current.add(r.warning());
+                                }
                             }
-                            return raws.stream().map(RawWarning::warning).toList();
+                            return current;
                         }, sinks.warnings()::accept, rejected, counters),
                 BusAddresses.ACTIONS, new DecodingBatchHandler<>(BusAddresses.ACTIONS,
-                        actionCodec::decode, (c, actions) -> {
+                        (body, at) -> actionCodec.decode(body), (c, actions) -> {
                             List<OperatorAction> fresh = stores.actions().record(c, actions, true);
                             return stores.alarms().findAll(c, fresh.stream().map(OperatorAction::alarmId)
                                     .distinct().toList());

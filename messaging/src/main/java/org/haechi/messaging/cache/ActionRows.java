@@ -77,12 +77,19 @@ final class ActionRows {
         return out;
     }
 
-    /** The greatest stored HLC, or null when there is no action. */
-    static HybridTimestamp latest(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(hlc) FROM operator_action");
-             ResultSet rs = ps.executeQuery()) {
-            String text = rs.next() ? rs.getString(1) : null;
-            return text == null ? null : HybridTimestamp.parse(text);
+    /**
+     * The greatest stored HLC up to {@code maxWallMillis}, or null when there is none: a stamp further ahead (a
+     * console whose clock was days wrong) is stored and folded, but no clock follows it.
+     */
+    static HybridTimestamp latest(Connection c, long maxWallMillis) throws SQLException {
+        long bound = Math.min(Math.max(maxWallMillis, 0) + 1, HybridTimestamp.MAX_WALL);
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(hlc) FROM operator_action WHERE hlc < ?")) {
+            // The text sorts as the timestamp does: every stamp of a wall time before the bound sorts before this.
+            ps.setString(1, new HybridTimestamp(bound, 0, "!").toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                String text = rs.next() ? rs.getString(1) : null;
+                return text == null ? null : HybridTimestamp.parse(text);
+            }
         }
     }
 

@@ -60,7 +60,7 @@ public final class ActionStore {
         }
         HybridClock clock = new HybridClock(console, wall);
         try (Connection c = db.connect()) {
-            HybridTimestamp latest = ActionRows.latest(c);
+            HybridTimestamp latest = ActionRows.latest(c, wall.millis() + HybridClock.MAX_AHEAD_MILLIS);
             if (latest != null) {
                 clock.observe(latest);
             }
@@ -115,6 +115,18 @@ public final class ActionStore {
         try (Connection c = db.connect()) {
             return AlarmFold.fold(ActionRows.forAlarm(c, alarmId).actions());
         }
+    }
+
+    /**
+     * Inserts the alarms not yet stored and applies the actions that arrived before them, in the caller's transaction;
+     * returns the new alarms with their folded state. The fold lock is taken before the insert, so an action stored
+     * at the same moment on another connection (the action consumer, while the alarm consumer drains beside it)
+     * either committed before this reads the alarms' actions, or folds after this commit and finds the alarm. Without
+     * it, each missed the other and the alarm stayed NEW on this console only ({@code AlarmActionRaceTest}).
+     */
+    public List<Alarm> insertAlarms(Connection c, List<Alarm> batch) throws SQLException {
+        audit.lockHead(c);
+        return applyEarlierActions(c, alarms.insertNew(c, batch));
     }
 
     /**

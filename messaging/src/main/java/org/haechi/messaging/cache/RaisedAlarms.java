@@ -42,6 +42,7 @@ public final class RaisedAlarms {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try {
+                audit.lockHead(c); // before any alarm row, as every writer does (no deadlock with the ingest)
                 List<Alarm> fresh = alarms.insertNew(c, List.of(alarm));
                 if (fresh.isEmpty()) {
                     c.rollback();

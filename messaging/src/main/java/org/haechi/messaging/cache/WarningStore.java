@@ -12,7 +12,8 @@ import java.util.List;
 import org.haechi.core.warning.Warning;
 
 /**
- * CAP warnings in the cache, kept as the raw documents. An Update or Cancel removes the alerts it references.
+ * CAP warnings in the cache, kept as the raw documents. An Update or Cancel removes the alerts it references, and
+ * keeps them from coming back (in {@code warning_reference}).
  * Thread-safe.
  */
 public final class WarningStore {
@@ -22,15 +23,30 @@ public final class WarningStore {
         this.db = db;
     }
 
-    /** Stores one decoded warning with its raw body, inside the caller's transaction. */
-    public void store(Connection c, Warning w, String rawBody, Instant receivedAt) throws SQLException {
-        if (!w.references().isEmpty()) {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM warning WHERE identifier = ?")) {
-                for (String ref : w.references()) {
-                    del.setString(1, ref);
+    /**
+     * Stores one decoded warning with its raw body, inside the caller's transaction, and removes the warnings it
+     * replaces or withdraws (an Update's or a Cancel's references). Returns false, storing nothing, when an Update or
+     * Cancel stored before already replaced this warning: a delayed or re-sent original must not come back to life
+     * after its withdrawal.
+     */
+    public boolean store(Connection c, Warning w, String rawBody, Instant receivedAt) throws SQLException {
+        if (isSuperseded(c, w.identifier())) {
+            return false;
+        }
+        List<String> replaced = w.supersedes();
+        if (!replaced.isEmpty()) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM warning WHERE identifier = ?");
+                 PreparedStatement ref = c.prepareStatement("MERGE INTO warning_reference "
+                         + "KEY (identifier, superseded_by) VALUES (?, ?)")) {
+                for (String id : replaced) {
+                    del.setString(1, id);
                     del.addBatch();
+                    ref.setString(1, id);
+                    ref.setString(2, w.identifier());
+                    ref.addBatch();
                 }
                 del.executeBatch();
+                ref.executeBatch();
             }
         }
         try (PreparedStatement ps = c.prepareStatement(
@@ -40,6 +56,17 @@ public final class WarningStore {
             ps.setTimestamp(3, Timestamp.from(receivedAt));
             ps.setString(4, rawBody);
             ps.executeUpdate();
+        }
+        return true;
+    }
+
+    private static boolean isSuperseded(Connection c, String identifier) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM warning_reference WHERE identifier = ? AND superseded_by <> identifier")) {
+            ps.setString(1, identifier);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -1,13 +1,19 @@
 package org.haechi.messaging.codec;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.haechi.core.geo.GeoPoint;
@@ -26,6 +32,16 @@ import org.w3c.dom.Node;
 public final class CapCodec {
     public static final String CAP12 = "urn:oasis:names:tc:emergency:cap:1.2";
     public static final String CAP11 = "urn:oasis:names:tc:emergency:cap:1.1";
+    /** Date-times as agencies write them besides CAP's form: a space for the 'T', offsets without a colon. */
+    private static final DateTimeFormatter UNTIDY_TIME = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .toFormatter(Locale.ROOT);
 
     /** Decodes a CAP 1.1 or 1.2 alert; the first info block drives the displayed fields. */
     public Warning decode(String xml) throws ContractViolation {
@@ -38,7 +54,7 @@ public final class CapCodec {
         String identifier = JsonFields.limited("identifier", required(alert, ns, "identifier"), 500);
         String sender = required(alert, ns, "sender");
         String sentText = required(alert, ns, "sent");
-        Instant sent = parseTime(sentText);
+        Instant sent = parseTime(sentText, null, "sent", repairs);
         if (sent == null) {
             throw new ContractViolation("sent '" + sentText + "' is not a CAP date-time");
         }
@@ -52,9 +68,10 @@ public final class CapCodec {
 
         List<Element> infos = children(alert, ns, "info");
         Element info = infos.isEmpty() ? null : infos.get(0);
-        Instant effective = optionalTime(info, ns, "effective", repairs);
-        Instant onset = optionalTime(info, ns, "onset", repairs);
-        Instant expires = optionalTime(info, ns, "expires", repairs);
+        ZoneOffset sentOffset = offsetOf(sentText);
+        Instant effective = optionalTime(info, ns, "effective", sentOffset, repairs);
+        Instant onset = optionalTime(info, ns, "onset", sentOffset, repairs);
+        Instant expires = optionalTime(info, ns, "expires", sentOffset, repairs);
         if (effective == null) {
             effective = onset != null ? onset : sent;
         }
@@ -166,21 +183,58 @@ public final class CapCodec {
         return value;
     }
 
-    private static Instant optionalTime(Element info, String ns, String name, Collection<String> repairs) {
+    private static Instant optionalTime(Element info, String ns, String name, ZoneOffset sentOffset,
+                                        Collection<String> repairs) {
         String value = text(info, ns, name);
         if (value == null) {
             return null;
         }
-        Instant time = parseTime(value);
+        Instant time = parseTime(value, sentOffset, name, repairs);
         if (time == null) {
             repairs.add(name + " '" + value + "' is not a CAP date-time; ignored");
         }
         return time;
     }
 
+    /** A CAP date-time ({@code 2026-07-15T21:00:00+09:00}), or null when {@code text} is none. */
     static Instant parseTime(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A CAP date-time, or one written as agencies' systems often do: a space for the 'T', an offset without its colon
+     * ({@code +0900}) or hours only, and, when {@code fallback} is given, no offset at all (then {@code sent}'s offset
+     * is taken). Each such reading is noted in {@code repairs}; null when the text is no date-time.
+     */
+    static Instant parseTime(String text, ZoneOffset fallback, String name, Collection<String> repairs) {
+        Instant strict = parseTime(text);
+        if (strict != null) {
+            return strict;
+        }
+        try {
+            TemporalAccessor t = UNTIDY_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+            if (t instanceof OffsetDateTime odt) {
+                repairs.add(name + " '" + text + "' is not in CAP's date-time form; read as " + odt);
+                return odt.toInstant();
+            }
+            if (fallback != null && t instanceof LocalDateTime ldt) {
+                repairs.add(name + " '" + text + "' has no time zone; read with sent's offset " + fallback);
+                return ldt.atOffset(fallback).toInstant();
+            }
+        } catch (DateTimeParseException e) {
+            // not a date-time at all
+        }
+        return null;
+    }
+
+    private static ZoneOffset offsetOf(String text) {
+        try {
+            TemporalAccessor t = UNTIDY_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+            return t instanceof OffsetDateTime odt ? odt.getOffset() : null;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -19,6 +19,10 @@ import org.xml.sax.SAXParseException;
 final class SecureXml {
     static final long MAX_BYTES = 8L * 1024 * 1024;
     static final String DTD_REJECTED = "unsafe XML: a DTD (DOCTYPE declaration) is not allowed";
+    /** Deepest element nesting accepted: CAP needs 5 levels, a signature about 8; recursion on the DOM stays shallow. */
+    static final int MAX_DEPTH = 100;
+    static final String TOO_DEEP = "unsafe XML: elements nested deeper than " + MAX_DEPTH + " levels";
+    private static final String MAX_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
 
@@ -59,7 +63,10 @@ final class SecureXml {
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entity refused: " + systemId);
             });
-            return builder.parse(new InputSource(new StringReader(xml)));
+            // A UTF-8 file saved with a byte-order mark keeps it as the text's first character, which the parser
+            // refuses as content before the prolog.
+            String document = xml.charAt(0) == '\uFEFF' ? xml.substring(1) : xml;
+            return builder.parse(new InputSource(new StringReader(document)));
         } catch (SAXParseException e) {
             throw new ContractViolation(reason(e), e);
         } catch (SAXException e) {
@@ -80,6 +87,7 @@ final class SecureXml {
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        f.setAttribute(MAX_DEPTH_PROPERTY, String.valueOf(MAX_DEPTH));
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
         return f;
@@ -89,6 +97,9 @@ final class SecureXml {
         String message = String.valueOf(e.getMessage());
         if (message.contains("DOCTYPE") || message.contains(DISALLOW_DOCTYPE)) {
             return DTD_REJECTED;
+        }
+        if (message.contains("maxElementDepth")) {
+            return TOO_DEEP;
         }
         return "not well-formed XML (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + "): " + message;
     }

@@ -80,7 +80,7 @@ class ActionConvergenceTest {
             for (String id : ALARMS) {
                 list.add(AlarmStoreTest.alarm(id, Severity.HIGH, 1));
             }
-            stores.actions().applyEarlierActions(c, stores.alarms().insertNew(c, list));
+            stores.actions().insertAlarms(c, list);
             c.commit();
         }
     }

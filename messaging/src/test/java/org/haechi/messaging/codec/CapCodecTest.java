@@ -272,6 +272,81 @@ class CapCodecTest {
         assertThat(codec.decode(golden("heavy-rain-seoul.xml")).isLive()).isTrue();
     }
 
+    /** A UTF-8 file saved with a byte-order mark (common from Windows tools) keeps it as its first character. */
+    @Test
+    void aLeadingByteOrderMarkIsAccepted() throws Exception {
+        Warning w = codec.decode("\uFEFF" + golden("heavy-rain-seoul.xml"));
+        assertThat(w.identifier()).isEqualTo("KMA-20260715-1400-HRW-0031");
+        assertThat(codec.decode("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + minimalAlert("",
+                "<area><areaDesc>Mapo</areaDesc></area>")).identifier()).isEqualTo("T-1");
+    }
+
+    /**
+     * A few megabytes of nested elements overflowed the stack of the DOM's recursive text reading, an Error nothing
+     * caught, which ended the consumer and dead-lettered the whole batch (review, session 10). The parser now stops
+     * at a depth no CAP document needs.
+     */
+    @Test
+    void elementsNestedTooDeepAreRejectedAsUnsafeBeforeAnythingRecursesOnThem() throws Exception {
+        int depth = 200_000;
+        String nested = "<a>".repeat(depth) + "x" + "</a>".repeat(depth);
+        String xml = "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>" + nested
+                + "</identifier></alert>";
+        assertThatThrownBy(() -> codec.decode(xml)).isInstanceOf(ContractViolation.class)
+                .hasMessage(SecureXml.TOO_DEEP);
+        String deepestAccepted = "<a>".repeat(SecureXml.MAX_DEPTH - 1) + "</a>".repeat(SecureXml.MAX_DEPTH - 1);
+        assertThat(SecureXml.parse("<r>" + deepestAccepted + "</r>").getDocumentElement().getLocalName()).isEqualTo("r");
+    }
+
+    /**
+     * Times as agencies' systems write them: a space for the 'T', an offset without its colon; an offset of hours only
+     * ({@code +09}) is read by Java's own ISO parser already.
+     */
+    @Test
+    void untidyDateTimesAreReadAndFlagged() throws Exception {
+        String xml = minimalAlert("<msgType>Alert</msgType>", "<effective>2026-11-28 06:00:00+0900</effective>"
+                + "<expires>2026-11-28T09:30:00+09</expires><area><areaDesc>Mapo</areaDesc></area>")
+                .replace("<sent>2026-11-28T05:12:00+09:00</sent>", "<sent>2026-11-28 05:12:00+09:00</sent>");
+        Warning w = codec.decode(xml);
+        assertThat(w.sent()).isEqualTo(Instant.parse("2026-11-27T20:12:00Z"));
+        assertThat(w.effective()).isEqualTo(Instant.parse("2026-11-27T21:00:00Z"));
+        assertThat(w.expires()).isEqualTo(Instant.parse("2026-11-28T00:30:00Z"));
+        assertThat(w.repairs()).containsExactly(
+                "sent '2026-11-28 05:12:00+09:00' is not in CAP's date-time form; read as 2026-11-28T05:12+09:00",
+                "effective '2026-11-28 06:00:00+0900' is not in CAP's date-time form; read as 2026-11-28T06:00+09:00");
+    }
+
+    /** An expiry without a time zone is read in sent's: left unread, the warning would stay in force for ever. */
+    @Test
+    void anExpiryWithoutTimeZoneTakesSentsOffset() throws Exception {
+        Warning w = codec.decode(minimalAlert("<msgType>Alert</msgType>", "<expires>2026-11-28T09:30:00</expires>"
+                + "<area><areaDesc>Mapo</areaDesc></area>"));
+        assertThat(w.expires()).isEqualTo(Instant.parse("2026-11-28T00:30:00Z"));
+        assertThat(w.repairs()).containsExactly(
+                "expires '2026-11-28T09:30:00' has no time zone; read with sent's offset +09:00");
+    }
+
+    @Test
+    void aSentTimeWithoutTimeZoneIsRejected() {
+        String xml = minimalAlert("", "<area><areaDesc>Mapo</areaDesc></area>")
+                .replace("2026-11-28T05:12:00+09:00", "2026-11-28T05:12:00");
+        assertThatThrownBy(() -> codec.decode(xml)).isInstanceOf(ContractViolation.class)
+                .hasMessage("sent '2026-11-28T05:12:00' is not a CAP date-time");
+    }
+
+    /** An Ack or Error references alerts too, and takes none of them away; an Update or Cancel does. */
+    @Test
+    void onlyAnUpdateOrCancelSupersedesWhatItReferences() throws Exception {
+        String refs = "<references>weather@kma.go.kr,KMA-1,2026-07-15T13:55:00+09:00</references>";
+        String area = "<area><areaDesc>Mapo</areaDesc></area>";
+        assertThat(codec.decode(minimalAlert("<msgType>Ack</msgType>" + refs, area)).supersedes()).isEmpty();
+        assertThat(codec.decode(minimalAlert("<msgType>Error</msgType>" + refs, area)).supersedes()).isEmpty();
+        assertThat(codec.decode(minimalAlert("<msgType>Update</msgType>" + refs, area)).supersedes())
+                .containsExactly("KMA-1");
+        assertThat(codec.decode(minimalAlert("<msgType>Cancel</msgType>" + refs, "")).supersedes())
+                .containsExactly("KMA-1");
+    }
+
     private static String golden(String name) throws IOException {
         try (InputStream in = CapCodecTest.class.getResourceAsStream("/golden/cap/" + name)) {
             assertThat(in).as("golden file %s", name).isNotNull();

@@ -1,0 +1,78 @@
+package org.haechi.messaging.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import org.haechi.core.geo.GeoPoint;
+import org.haechi.core.warning.Warning;
+import org.haechi.core.warning.WarningArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Updates and Cancels arrive in any order with what they replace: an aggregator re-sends, a feed is delayed. A
+ * withdrawn warning must not come back to life when its original arrives after the withdrawal (review, session 10).
+ */
+class WarningStoreTest {
+    static final Instant SENT = Instant.parse("2026-07-15T04:55:00Z");
+    @TempDir
+    Path dir;
+
+    static Warning warning(String identifier, String msgType, String... references) {
+        WarningArea area = new WarningArea("강남구", List.of(),
+                List.of(new WarningArea.Circle(new GeoPoint(37.4979, 127.0276), 2.0)), List.of());
+        return new Warning(identifier, "weather@kma.go.kr", SENT, msgType, List.of(references), "호우경보", "Severe",
+                "Immediate", "Likely", identifier, null, SENT, null, List.of(area), List.of());
+    }
+
+    static boolean store(CacheStores stores, Warning w) throws Exception {
+        try (Connection c = stores.db().connect()) {
+            c.setAutoCommit(false);
+            boolean current = stores.warnings().store(c, w, "<alert>" + w.identifier() + "</alert>", Instant.now());
+            c.commit();
+            return current;
+        }
+    }
+
+    @Test
+    void anOriginalArrivingAfterItsCancelStaysWithdrawn() throws Exception {
+        try (CacheStores stores = CacheStores.open(dir)) {
+            assertThat(store(stores, warning("C-1", "Cancel", "A-1"))).isTrue();
+            assertThat(store(stores, warning("A-1", "Alert"))).isFalse();
+            assertThat(stores.warnings().loadBodies()).isEmpty();
+        }
+    }
+
+    @Test
+    void anOriginalArrivingAfterItsUpdateLeavesOnlyTheUpdate() throws Exception {
+        try (CacheStores stores = CacheStores.open(dir)) {
+            assertThat(store(stores, warning("U-1", "Update", "A-1"))).isTrue();
+            assertThat(store(stores, warning("A-1", "Alert"))).isFalse();
+            assertThat(stores.warnings().loadBodies()).containsExactly("<alert>U-1</alert>");
+        }
+    }
+
+    @Test
+    void anUpdateReplacesItsOriginalAndARedeliveredOriginalDoesNotReturn() throws Exception {
+        try (CacheStores stores = CacheStores.open(dir)) {
+            assertThat(store(stores, warning("A-1", "Alert"))).isTrue();
+            assertThat(store(stores, warning("U-1", "Update", "A-1"))).isTrue();
+            assertThat(store(stores, warning("A-1", "Alert"))).isFalse();
+            assertThat(store(stores, warning("U-1", "Update", "A-1"))).as("the update redelivered").isTrue();
+            assertThat(stores.warnings().loadBodies()).containsExactly("<alert>U-1</alert>");
+        }
+    }
+
+    @Test
+    void anAckReferencingAWarningTakesNothingAway() throws Exception {
+        try (CacheStores stores = CacheStores.open(dir)) {
+            store(stores, warning("A-1", "Alert"));
+            assertThat(store(stores, warning("K-1", "Ack", "A-1"))).isTrue();
+            assertThat(store(stores, warning("A-1", "Alert"))).isTrue();
+            assertThat(stores.warnings().loadBodies()).contains("<alert>A-1</alert>");
+        }
+    }
+}
