@@ -154,7 +154,6 @@ public final class ConsoleRuntime implements AutoCloseable {
         return new OperatorActions(cache, options.operator(), consoleId, clock);
     }
 
-    /** Publishes pending own actions now, if connected. */
     /** New credentials for the bus (the operator logged in again); kept in memory only. Any thread. */
     public void login(String user, String password) {
         BusService b = bus;
@@ -163,6 +162,7 @@ public final class ConsoleRuntime implements AutoCloseable {
         }
     }
 
+    /** Publishes pending own actions now, if connected. */
     public void publishOutbox() {
         if (bus != null) {
             bus.publishOutbox();

@@ -81,7 +81,7 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
      */
     static String brokerUrl(String given) {
         String url = given.strip().replaceAll("\\s*([,()])\\s*", "$1");
-        if (url.toLowerCase(Locale.ROOT).contains("password=")) {
+        if (BusConfig.carriesPassword(url)) {
             throw new IllegalArgumentException("--broker must not carry a password: every user of this machine can "
                     + "read the command line. Give the TLS store passwords in " + BusConfig.TRUST_STORE_PASSWORD_ENV
                     + " and " + BusConfig.KEY_STORE_PASSWORD_ENV + " instead");

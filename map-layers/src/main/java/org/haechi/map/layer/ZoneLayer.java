@@ -2,10 +2,12 @@ package org.haechi.map.layer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
@@ -24,6 +26,8 @@ import org.haechi.map.view.WebMercator;
  */
 public final class ZoneLayer implements MapLayer {
     private final Map<String, Warning> warnings = new LinkedHashMap<>();
+    /** Identifiers an Update or Cancel replaced: a copy arriving later stays off the map. */
+    private final Set<String> replaced = new HashSet<>();
     private final Clock clock;
     private Runnable repaint = () -> { };
 
@@ -39,7 +43,15 @@ public final class ZoneLayer implements MapLayer {
     /** Applies warnings in arrival order. FX thread. */
     public void apply(List<Warning> incoming) {
         for (Warning w : incoming) {
-            w.supersedes().forEach(warnings::remove);
+            for (String id : w.supersedes()) {
+                warnings.remove(id);
+                if (!id.equals(w.identifier())) {
+                    replaced.add(id);
+                }
+            }
+            if (replaced.contains(w.identifier())) {
+                continue; // arrived after what replaces it (the cache and the bus feed this layer side by side)
+            }
             if ("Cancel".equalsIgnoreCase(w.msgType())) {
                 warnings.remove(w.identifier());
             } else {

@@ -1,5 +1,7 @@
 package org.haechi.messaging.bus;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -13,6 +15,14 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * @param consoleId stable console identity: JMS client id and prefix of durable subscription names
  */
 public record BusConfig(String brokerUrl, String user, String password, String consoleId) {
+    /** Environment variable of the trust store's password (TLS), never given on the command line. */
+    public static final String TRUST_STORE_PASSWORD_ENV = "HAECHI_TRUSTSTORE_PASSWORD";
+    /** Environment variable of the client key store's password (TLS with client certificates). */
+    public static final String KEY_STORE_PASSWORD_ENV = "HAECHI_KEYSTORE_PASSWORD";
+    /** The system properties Artemis's TLS connector reads a store password from when its URL names none. */
+    static final String TRUST_STORE_PASSWORD_PROPERTY = "org.apache.activemq.ssl.trustStorePassword";
+    static final String KEY_STORE_PASSWORD_PROPERTY = "org.apache.activemq.ssl.keyStorePassword";
+
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;)\\s]*");
 
     /**
@@ -31,14 +41,6 @@ public record BusConfig(String brokerUrl, String user, String password, String c
         }
         return url;
     }
-
-    /** Environment variable of the trust store's password (TLS), never given on the command line. */
-    public static final String TRUST_STORE_PASSWORD_ENV = "HAECHI_TRUSTSTORE_PASSWORD";
-    /** Environment variable of the client key store's password (TLS with client certificates). */
-    public static final String KEY_STORE_PASSWORD_ENV = "HAECHI_KEYSTORE_PASSWORD";
-    /** The system properties Artemis's TLS connector reads a store password from when its URL names none. */
-    static final String TRUST_STORE_PASSWORD_PROPERTY = "org.apache.activemq.ssl.trustStorePassword";
-    static final String KEY_STORE_PASSWORD_PROPERTY = "org.apache.activemq.ssl.keyStorePassword";
 
     /**
      * Hands the store passwords of the environment ({@value #TRUST_STORE_PASSWORD_ENV},
@@ -74,9 +76,28 @@ public record BusConfig(String brokerUrl, String user, String password, String c
         return redacted(brokerUrl);
     }
 
-    /** {@code text} with the value of every URL parameter whose name ends in "password" (any case) hidden. */
+    /**
+     * {@code text} with the value of every URL parameter whose name ends in "password" (any case) hidden; percent
+     * escapes are decoded first, as Artemis decodes them ({@code trustStore%50assword} is a password too).
+     */
     public static String redacted(String text) {
-        return text == null ? null : PASSWORD_PARAMETER.matcher(text).replaceAll("$1****");
+        return text == null ? null : PASSWORD_PARAMETER.matcher(decoded(text)).replaceAll("$1****");
+    }
+
+    /** Whether {@code url} carries a password parameter, however it is escaped. */
+    public static boolean carriesPassword(String url) {
+        return PASSWORD_PARAMETER.matcher(decoded(url)).find();
+    }
+
+    private static String decoded(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
     }
 
     /** The same config with other credentials (a new login); the broker and the console's identity stay. */

@@ -80,6 +80,8 @@ public final class BusService implements AutoCloseable {
     /** Guards {@link #newLogin}, and wakes the connect thread waiting after a refused login. */
     private final Object loginLock = new Object();
     private boolean newLogin;
+    /** The user of the connection attempt under way (the connect thread only). */
+    private String triedUser;
 
     public BusService(BusConfig config, Map<String, BatchHandler> handlers, CacheDatabase db, ActionStore actions,
                       BusStatusListener statusListener) {
@@ -113,11 +115,13 @@ public final class BusService implements AutoCloseable {
                 backoffMs = 500;
                 awaitLossOrStall();
             } catch (JMSSecurityException e) {
-                String user = config.user();
+                String user = triedUser;
                 LOG.warning(() -> "the broker refused the login of " + user + ": " + e.getMessage());
+                // Closed first: a failover completing on a half-built connection must not report it online.
+                disconnect();
                 reportOffline("the broker refused the login of " + (user == null ? "no user" : user) + ": "
                         + BusConfig.redacted(e.getMessage()));
-                statusListener.loginRefused(user);
+                tellLoginRefused(user);
                 if (!awaitLogin(LOGIN_RETRY_MS)) {
                     return;
                 }
@@ -200,7 +204,12 @@ public final class BusService implements AutoCloseable {
     private void connectOnce() throws JMSException {
         lost = new CountDownLatch(1);
         deadLetters.newConnection();
-        BusConfig login = config;
+        BusConfig login;
+        synchronized (loginLock) {
+            login = config;
+            newLogin = false; // whatever was given before this attempt is what it tries
+        }
+        triedUser = login.user();
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(login.urlWithReconnect());
         ActiveMQConnection c = (ActiveMQConnection) factory.createConnection(login.user(), login.password());
         connection = c;
@@ -405,6 +414,15 @@ public final class BusService implements AutoCloseable {
             config = config.withLogin(user, password);
             newLogin = true;
             loginLock.notifyAll();
+        }
+    }
+
+    /** A listener that fails must not end the connect thread. */
+    private void tellLoginRefused(String user) {
+        try {
+            statusListener.loginRefused(user);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a bus status listener failed", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.haechi.messaging.bus;
 
 import java.sql.SQLException;
+import org.haechi.messaging.cache.CacheDatabase;
 
 /** What an error from the H2 cache says about its cause, and how to tell the operator in one line. Stateless. */
 final class CacheErrors {
@@ -9,8 +10,7 @@ final class CacheErrors {
 
     /** Duplicate key, concurrent update, lock timeout or deadlock: another transaction got there first. */
     static boolean isConcurrentWrite(SQLException e) {
-        int code = e.getErrorCode();
-        return code == 23505 || code == 90131 || code == 50200 || code == 40001;
+        return CacheDatabase.isContention(e);
     }
 
     /** SQLSTATE class 22 (data exception) or 23 (integrity constraint): the batch, not the cache, is at fault. */

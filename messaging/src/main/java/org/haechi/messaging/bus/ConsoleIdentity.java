@@ -56,7 +56,7 @@ public final class ConsoleIdentity {
                 .noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
     }
 
-    /** Writes a temporary file, forces it to the disk, then renames it over {@code file} in one step. */
+    /** Writes a temporary file, forces it to the disk, renames it over {@code file} in one step, forces the folder. */
     private static void writeWhole(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(FILE + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -65,5 +65,11 @@ public final class ConsoleIdentity {
             ch.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        // The rename is in the folder's own data: forced too, or a power cut can take the file away again.
+        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException notSupported) {
+            LOG.fine(() -> "cannot force the folder of " + file + ": " + notSupported);
+        }
     }
 }

@@ -84,8 +84,10 @@ final class ActionRows {
     static HybridTimestamp latest(Connection c, long maxWallMillis) throws SQLException {
         long bound = Math.min(Math.max(maxWallMillis, 0) + 1, HybridTimestamp.MAX_WALL);
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(hlc) FROM operator_action WHERE hlc < ?")) {
-            // The text sorts as the timestamp does: every stamp of a wall time before the bound sorts before this.
-            ps.setString(1, new HybridTimestamp(bound, 0, "!").toString());
+            // The text sorts as the timestamp does: every stamp of a wall time before the bound sorts before its wall
+            // text and '#', every stamp of the bound's wall time or later after it.
+            String boundText = new HybridTimestamp(bound, 0, "bound").toString();
+            ps.setString(1, boundText.substring(0, boundText.indexOf('#') + 1));
             try (ResultSet rs = ps.executeQuery()) {
                 String text = rs.next() ? rs.getString(1) : null;
                 return text == null ? null : HybridTimestamp.parse(text);

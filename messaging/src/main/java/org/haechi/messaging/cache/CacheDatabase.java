@@ -38,6 +38,15 @@ public final class CacheDatabase implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Duplicate key, concurrent update, lock timeout or deadlock: another transaction got there first, and the same
+     * work done again finds what it committed.
+     */
+    public static boolean isContention(SQLException e) {
+        int code = e.getErrorCode();
+        return code == 23505 || code == 90131 || code == 50200 || code == 40001;
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, "sa", "");
     }

@@ -17,6 +17,7 @@ import org.haechi.core.alarm.OperatorAction;
  * clock, which the cache shares with the ingest of other consoles' actions. Thread-safe; call off the FX thread.
  */
 public final class OperatorActions {
+    private static final int ATTEMPTS = 3;
     private final CacheStores stores;
     private final String operator;
     private final HybridClock clock;
@@ -53,16 +54,29 @@ public final class OperatorActions {
         return perform(alarmId, ActionKind.CLOSE, note, null, null, disposition);
     }
 
+    /**
+     * Stores the action in one transaction, tried again when another one held the fold lock too long (an alarm batch
+     * of a storm on a slow disk): the operator's action must not fail for that.
+     */
     private Alarm perform(String alarmId, ActionKind kind, String note, String assignee, Instant until,
                           String disposition) throws SQLException {
-        try (Connection c = stores.db().connect()) {
-            c.setAutoCommit(false);
-            OperatorAction action = new OperatorAction(UUID.randomUUID().toString(), alarmId, kind, operator,
-                    clock.node(), clock.now(), note, assignee, until, disposition);
-            stores.actions().record(c, List.of(action), false);
-            List<Alarm> updated = stores.alarms().findAll(c, List.of(alarmId));
-            c.commit();
-            return updated.isEmpty() ? null : updated.get(0);
+        OperatorAction action = new OperatorAction(UUID.randomUUID().toString(), alarmId, kind, operator,
+                clock.node(), clock.now(), note, assignee, until, disposition);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = stores.db().connect()) {
+                c.setAutoCommit(false);
+                try {
+                    stores.actions().record(c, List.of(action), false);
+                    List<Alarm> updated = stores.alarms().findAll(c, List.of(alarmId));
+                    c.commit();
+                    return updated.isEmpty() ? null : updated.get(0);
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (attempt >= ATTEMPTS || !CacheDatabase.isContention(e)) {
+                        throw e;
+                    }
+                }
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import org.haechi.core.warning.Warning;
 
 /**
@@ -17,6 +18,7 @@ import org.haechi.core.warning.Warning;
  * Thread-safe.
  */
 public final class WarningStore {
+    private static final Logger LOG = Logger.getLogger(WarningStore.class.getName());
     private final CacheDatabase db;
 
     public WarningStore(CacheDatabase db) {
@@ -25,14 +27,13 @@ public final class WarningStore {
 
     /**
      * Stores one decoded warning with its raw body, inside the caller's transaction, and removes the warnings it
-     * replaces or withdraws (an Update's or a Cancel's references). Returns false, storing nothing, when an Update or
-     * Cancel stored before already replaced this warning: a delayed or re-sent original must not come back to life
-     * after its withdrawal.
+     * replaces or withdraws (an Update's or a Cancel's references) for good. Returns false, storing it not, when an
+     * Update or Cancel stored before already replaced this warning: a delayed or re-sent original must not come back
+     * to life after its withdrawal.
      */
     public boolean store(Connection c, Warning w, String rawBody, Instant receivedAt) throws SQLException {
-        if (isSuperseded(c, w.identifier())) {
-            return false;
-        }
+        // What it replaces stays replaced even when it is itself replaced already: an Update arriving after the
+        // Cancel that withdrew it still withdraws the alert it updated.
         List<String> replaced = w.supersedes();
         if (!replaced.isEmpty()) {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM warning WHERE identifier = ?");
@@ -48,6 +49,11 @@ public final class WarningStore {
                 del.executeBatch();
                 ref.executeBatch();
             }
+        }
+        if (isSuperseded(c, w.identifier())) {
+            LOG.info(() -> "warning " + w.identifier() + " from " + w.sender() + " arrived after what replaces it; "
+                    + "kept withdrawn");
+            return false;
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "MERGE INTO warning (identifier, msg_type, received_at, body) KEY (identifier) VALUES (?,?,?,?)")) {

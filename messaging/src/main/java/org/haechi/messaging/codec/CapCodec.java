@@ -7,8 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.haechi.core.geo.GeoPoint;
 import org.haechi.core.warning.Warning;
 import org.haechi.core.warning.WarningArea;
@@ -35,13 +39,17 @@ public final class CapCodec {
     /** Date-times as agencies write them besides CAP's form: a space for the 'T', offsets without a colon. */
     private static final DateTimeFormatter UNTIDY_TIME = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendLiteral('T')
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    /** A date, one 'T' or blank, a time: the separator is made a 'T' before {@link #UNTIDY_TIME} reads it. */
+    private static final Pattern DATE_SPACE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[Tt ](\\d{2}:.*)");
+    /** Longest identifier kept (the warning table's key), and most references read from one alert. */
+    private static final int MAX_IDENTIFIER = 500;
+    private static final int MAX_REFERENCES = 1000;
 
     /** Decodes a CAP 1.1 or 1.2 alert; the first info block drives the displayed fields. */
     public Warning decode(String xml) throws ContractViolation {
@@ -51,7 +59,7 @@ public final class CapCodec {
             throw new ContractViolation("not a CAP 1.1/1.2 alert");
         }
         Set<String> repairs = new LinkedHashSet<>();
-        String identifier = JsonFields.limited("identifier", required(alert, ns, "identifier"), 500);
+        String identifier = JsonFields.limited("identifier", required(alert, ns, "identifier"), MAX_IDENTIFIER);
         String sender = required(alert, ns, "sender");
         String sentText = required(alert, ns, "sent");
         Instant sent = parseTime(sentText, null, "sent", repairs);
@@ -158,21 +166,39 @@ public final class CapCodec {
         if (text == null) {
             return ids;
         }
-        for (String triplet : text.strip().split("\\s+")) {
+        String[] triplets = text.strip().split("\\s+");
+        if (triplets.length > MAX_REFERENCES) {
+            repairs.add(triplets.length + " references; read the first " + MAX_REFERENCES);
+        }
+        for (String triplet : Arrays.asList(triplets).subList(0, Math.min(triplets.length, MAX_REFERENCES))) {
             String[] parts = triplet.split(",", -1);
+            String shown = cut(triplet);
+            String id;
             if (parts.length == 3 && !parts[1].isBlank()) {
-                ids.add(parts[1]);
+                id = parts[1];
             } else if (parts.length == 1) {
-                ids.add(triplet);
-                repairs.add("reference '" + triplet + "' is not sender,identifier,sent; taken as an identifier");
+                id = triplet;
+                repairs.add("reference '" + shown + "' is not sender,identifier,sent; taken as an identifier");
             } else if (!parts[1].isBlank()) {
-                ids.add(parts[1]);
-                repairs.add("reference '" + triplet + "' is not sender,identifier,sent; took '" + parts[1] + "'");
+                id = parts[1];
+                repairs.add("reference '" + shown + "' is not sender,identifier,sent; took '" + cut(id) + "'");
             } else {
-                repairs.add("reference '" + triplet + "' has no identifier; ignored");
+                repairs.add("reference '" + shown + "' has no identifier; ignored");
+                continue;
+            }
+            if (id.length() > MAX_IDENTIFIER) {
+                repairs.add("reference '" + shown + "': identifier longer than " + MAX_IDENTIFIER
+                        + " characters; ignored");
+            } else {
+                ids.add(id);
             }
         }
         return ids;
+    }
+
+    /** A text as a repair note quotes it: at most 120 characters. */
+    private static String cut(String text) {
+        return text.length() > 120 ? text.substring(0, 120) + "..." : text;
     }
 
     private static String required(Element parent, String ns, String name) throws ContractViolation {
@@ -216,7 +242,7 @@ public final class CapCodec {
             return strict;
         }
         try {
-            TemporalAccessor t = UNTIDY_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+            TemporalAccessor t = untidy(text);
             if (t instanceof OffsetDateTime odt) {
                 repairs.add(name + " '" + text + "' is not in CAP's date-time form; read as " + odt);
                 return odt.toInstant();
@@ -231,9 +257,18 @@ public final class CapCodec {
         return null;
     }
 
+    /** Parses an untidy date-time; an OffsetDateTime, or a LocalDateTime when it has no offset. */
+    private static TemporalAccessor untidy(String text) {
+        Matcher m = DATE_SPACE_TIME.matcher(text);
+        if (!m.matches()) {
+            throw new DateTimeParseException("not a date and time", text, 0);
+        }
+        return UNTIDY_TIME.parseBest(m.group(1) + "T" + m.group(2), OffsetDateTime::from, LocalDateTime::from);
+    }
+
     private static ZoneOffset offsetOf(String text) {
         try {
-            TemporalAccessor t = UNTIDY_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+            TemporalAccessor t = untidy(text);
             return t instanceof OffsetDateTime odt ? odt.getOffset() : null;
         } catch (DateTimeParseException e) {
             return null;

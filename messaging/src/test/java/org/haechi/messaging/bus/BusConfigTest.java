@@ -17,6 +17,15 @@ class BusConfigTest {
                 "AMQ: bad value in tcp://a?PASSWORD=**** y");
     }
 
+    /** Artemis decodes percent escapes in parameter names; so does the check. */
+    @Test
+    void anEscapedPasswordParameterIsFoundAndHiddenToo() {
+        String url = "tcp://a:61617?sslEnabled=true&trustStore%50assword=s3cret";
+        assertThat(BusConfig.carriesPassword(url)).isTrue();
+        assertThat(BusConfig.redacted(url)).doesNotContain("s3cret");
+        assertThat(BusConfig.carriesPassword("tcp://a:61617?sslEnabled=true&trustStorePath=/etc/ts.p12")).isFalse();
+    }
+
     @Test
     void anAddressArtemisCannotParseIsExplainedWithoutItsPasswords() {
         assertThatThrownBy(() -> BusConfig.requireUsable("(tcp://a:61616, tcp://b:61616)?trustStorePassword=s3cret"))

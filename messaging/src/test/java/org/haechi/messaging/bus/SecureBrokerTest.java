@@ -131,6 +131,8 @@ class SecureBrokerTest {
     void theTrustStorePasswordCanComeFromTheEnvironmentInsteadOfTheAddress() throws Exception {
         String noPassword = "tcp://127.0.0.1:" + port + "?sslEnabled=true&trustStorePath=" + keystore
                 + "&trustStoreType=PKCS12&verifyHost=true";
+        assertThat(connect("no-env-trust", noPassword, "op-kim", "s3cret-pass").connected())
+                .as("without the password the trust store cannot be read").isFalse();
         try {
             BusConfig.useStorePasswords(Map.of(BusConfig.TRUST_STORE_PASSWORD_ENV, "changeit"));
             assertThat(connect("env-trust", noPassword, "op-kim", "s3cret-pass").connected()).isTrue();

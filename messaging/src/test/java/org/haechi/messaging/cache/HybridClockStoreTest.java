@@ -64,6 +64,33 @@ class HybridClockStoreTest {
         }
     }
 
+    /**
+     * An action stamped years ahead (a console whose clock was wrong) is kept, but a restarted clock starts after the
+     * last honest stamp, not at that one: there the counter runs out and stamps stop ordering.
+     */
+    @Test
+    void aRestartedClockStartsAfterTheLastStampWithinADayNotAtOneYearsAhead() throws Exception {
+        HybridTimestamp last;
+        HybridTimestamp farAhead = new HybridTimestamp(HybridTimestamp.MAX_WALL, 0, "ws-9");
+        try (CacheStores stores = CacheStores.open(dir)) {
+            OperatorActions kim = new OperatorActions(stores, "op-kim", "ws-1", WALL);
+            kim.perform("a", ActionKind.ACKNOWLEDGE, null);
+            last = stores.actions().outbox().get(0).at();
+            try (Connection c = stores.db().connect()) {
+                c.setAutoCommit(false);
+                stores.actions().record(c, List.of(new OperatorAction("wrong-clock", "a", ActionKind.COMMENT,
+                        "op-lee", "ws-9", farAhead, "from 9999")), true);
+                c.commit();
+            }
+            assertThat(stores.actions().folded("a").comments()).hasSize(1);
+        }
+        try (CacheStores stores = CacheStores.open(dir)) {
+            HybridTimestamp next = stores.actions().clock("ws-1", WALL).now();
+            assertThat(next).isGreaterThan(last);
+            assertThat(next.wallMillis()).isEqualTo(last.wallMillis());
+        }
+    }
+
     @Test
     void actionsStoredBeforeTheMigrationGetTheirWallTimeAsHlc() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("cache").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";

@@ -66,6 +66,17 @@ class WarningStoreTest {
         }
     }
 
+    /** Each link of a chain withdraws what it replaces, even when it arrives already replaced itself. */
+    @Test
+    void aChainDeliveredBackwardsLeavesNothingInForce() throws Exception {
+        try (CacheStores stores = CacheStores.open(dir)) {
+            assertThat(store(stores, warning("C-1", "Cancel", "U-1"))).isTrue();
+            assertThat(store(stores, warning("U-1", "Update", "A-1"))).isFalse();
+            assertThat(store(stores, warning("A-1", "Alert"))).isFalse();
+            assertThat(stores.warnings().loadBodies()).isEmpty();
+        }
+    }
+
     @Test
     void anAckReferencingAWarningTakesNothingAway() throws Exception {
         try (CacheStores stores = CacheStores.open(dir)) {

@@ -326,6 +326,32 @@ class CapCodecTest {
                 "expires '2026-11-28T09:30:00' has no time zone; read with sent's offset +09:00");
     }
 
+    /** The untidy reading is lenient in form only: no impossible date, no date run into its time. */
+    @Test
+    void anImpossibleDateOrOneWithoutSeparatorIsNoDateTime() throws Exception {
+        Warning w = codec.decode(minimalAlert("<msgType>Alert</msgType>", "<effective>2026-02-30 06:00:00+0900"
+                + "</effective><expires>2026-11-2806:00:00+0900</expires><area><areaDesc>Mapo</areaDesc></area>"));
+        assertThat(w.effective()).as("sent, as without effective").isEqualTo(w.sent());
+        assertThat(w.expires()).isNull();
+        assertThat(w.repairs()).containsExactly(
+                "effective '2026-02-30 06:00:00+0900' is not a CAP date-time; ignored",
+                "expires '2026-11-2806:00:00+0900' is not a CAP date-time; ignored");
+    }
+
+    /** References are table keys: one longer than the key is ignored, and one alert names at most 1,000. */
+    @Test
+    void referencesPastTheKeyOrTheCountAreIgnoredAndFlagged() throws Exception {
+        String longId = "x".repeat(501);
+        StringBuilder many = new StringBuilder("s@x," + longId + ",2026-07-15T13:55:00+09:00");
+        for (int i = 0; i < 1001; i++) {
+            many.append(" s@x,id-").append(i).append(",2026-07-15T13:55:00+09:00");
+        }
+        Warning w = codec.decode(minimalAlert("<msgType>Cancel</msgType><references>" + many + "</references>", ""));
+        assertThat(w.references()).hasSize(999).startsWith("id-0").endsWith("id-998");
+        assertThat(w.repairs()).containsExactly("1002 references; read the first 1000",
+                "reference 's@x," + "x".repeat(116) + "...': identifier longer than 500 characters; ignored");
+    }
+
     @Test
     void aSentTimeWithoutTimeZoneIsRejected() {
         String xml = minimalAlert("", "<area><areaDesc>Mapo</areaDesc></area>")

@@ -1,0 +1,57 @@
+package org.haechi.map.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.haechi.core.geo.GeoPoint;
+import org.haechi.core.warning.Warning;
+import org.haechi.core.warning.WarningArea;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cache and the bus feed the zones side by side at a start, and feeds deliver out of order: what an Update or
+ * Cancel replaced stays off the map whenever it arrives (review, session 10).
+ */
+class ZoneLayerTest {
+    static final Instant SENT = Instant.parse("2026-07-15T04:55:00Z");
+    final ZoneLayer zones = new ZoneLayer(Clock.fixed(SENT.plusSeconds(60), ZoneOffset.UTC));
+
+    ZoneLayerTest() {
+        zones.attach(() -> { });
+    }
+
+    static Warning warning(String identifier, String msgType, String... references) {
+        WarningArea area = new WarningArea("강남구", List.of(),
+                List.of(new WarningArea.Circle(new GeoPoint(37.4979, 127.0276), 2.0)), List.of());
+        return new Warning(identifier, "weather@kma.go.kr", SENT, msgType, List.of(references), "호우경보", "Severe",
+                "Immediate", "Likely", identifier, null, SENT, null, List.of(area), List.of());
+    }
+
+    static List<String> ids(List<Warning> ws) {
+        return ws.stream().map(Warning::identifier).toList();
+    }
+
+    @Test
+    void anOriginalAfterItsUpdateIsNotDrawnBesideIt() {
+        zones.apply(List.of(warning("U-1", "Update", "A-1")));
+        zones.apply(List.of(warning("A-1", "Alert")));
+        assertThat(ids(zones.active())).containsExactly("U-1");
+    }
+
+    @Test
+    void aChainDeliveredBackwardsLeavesNothingInForce() {
+        zones.apply(List.of(warning("C-1", "Cancel", "U-1")));
+        zones.apply(List.of(warning("U-1", "Update", "A-1")));
+        zones.apply(List.of(warning("A-1", "Alert")));
+        assertThat(zones.active()).isEmpty();
+    }
+
+    @Test
+    void anAckReferencingAWarningLeavesItInForce() {
+        zones.apply(List.of(warning("A-1", "Alert"), warning("K-1", "Ack", "A-1")));
+        assertThat(ids(zones.active())).contains("A-1");
+    }
+}
