@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class BackgroundPriority {
     private static final Logger LOG = Logger.getLogger(BackgroundPriority.class.getName());
     /** How much nicer background threads run; {@code -Dhaechi.backgroundNice=0} turns it off. */
-    static final int NICE = Integer.getInteger("haechi.backgroundNice", 5);
+    static final int NICE = Integer.getInteger("haechi.backgroundNice", 10);
     private static final int PRIO_PROCESS = 0;
     private static final Path TASKS = Path.of("/proc/self/task");
     private static final List<String> BACKGROUND_PREFIXES = List.of("C1 CompilerThre", "C2 CompilerThre",

@@ -9,6 +9,8 @@ import org.haechi.core.alarm.Alarm;
 import org.haechi.core.asset.Asset;
 import org.haechi.core.bus.BatchCycle;
 import org.haechi.core.bus.BusStatus;
+import org.haechi.core.bus.BusStatusListener;
+import org.haechi.core.bus.DeadLetters;
 import org.haechi.core.bus.IngestListener;
 import org.haechi.core.position.TagPosition;
 import org.haechi.core.warning.Warning;
@@ -20,6 +22,8 @@ final class Collected implements IngestListener {
     final List<TagPosition> positions = new CopyOnWriteArrayList<>();
     final List<Warning> warnings = new CopyOnWriteArrayList<>();
     final List<BusStatus> statuses = new CopyOnWriteArrayList<>();
+    final List<DeadLetters> deadLetterCounts = new CopyOnWriteArrayList<>();
+    final List<String> refusedLogins = new CopyOnWriteArrayList<>();
     final AtomicInteger received = new AtomicInteger();
     final AtomicInteger rejected = new AtomicInteger();
     final List<BatchCycle> alarmCycles = new CopyOnWriteArrayList<>();
@@ -55,6 +59,26 @@ final class Collected implements IngestListener {
     @Override
     public void storeRecovered(String address) {
         storeRecoveries.incrementAndGet();
+    }
+
+    /** A bus status listener that keeps statuses, dead-letter counts and refused logins. */
+    BusStatusListener busListener() {
+        return new BusStatusListener() {
+            @Override
+            public void statusChanged(BusStatus status) {
+                statuses.add(status);
+            }
+
+            @Override
+            public void deadLettersCounted(DeadLetters deadLetters) {
+                deadLetterCounts.add(deadLetters);
+            }
+
+            @Override
+            public void loginRefused(String user) {
+                refusedLogins.add(user);
+            }
+        };
     }
 
     boolean connected() {

@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.haechi.core.bus.BusStatus;
 import org.haechi.core.bus.BusStatusListener;
 import org.haechi.core.bus.DeadLetters;
 import org.haechi.messaging.broker.EmbeddedBroker;
@@ -35,18 +33,8 @@ class DeadLettersTest {
             String url = broker.clientUrl();
             BusIngestTest.subscribeAndLeave(url, "ws-broken", BusAddresses.ALARMS);
             Collected collected = new Collected();
-            List<DeadLetters> told = new CopyOnWriteArrayList<>();
-            BusStatusListener listener = new BusStatusListener() {
-                @Override
-                public void statusChanged(BusStatus status) {
-                    collected.statuses.add(status);
-                }
-
-                @Override
-                public void deadLettersCounted(DeadLetters deadLetters) {
-                    told.add(deadLetters);
-                }
-            };
+            List<DeadLetters> told = collected.deadLetterCounts;
+            BusStatusListener listener = collected.busListener();
             try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
                  BusService bus = new BusService(new BusConfig(url, null, null, "ws-test"),
                          IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), listener)) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
@@ -100,18 +99,8 @@ class SecureBrokerTest {
     @Test
     void aRefusedLoginIsNotRetriedAndNewCredentialsConnectAtOnce() throws Exception {
         Collected collected = new Collected();
-        List<String> refused = new CopyOnWriteArrayList<>();
-        BusStatusListener listener = new BusStatusListener() {
-            @Override
-            public void statusChanged(BusStatus status) {
-                collected.statuses.add(status);
-            }
-
-            @Override
-            public void loginRefused(String user) {
-                refused.add(user);
-            }
-        };
+        List<String> refused = collected.refusedLogins;
+        BusStatusListener listener = collected.busListener();
         try (CacheStores cache = CacheStores.open(dir.resolve("relogin"));
              BusService bus = new BusService(new BusConfig(tlsUrl(), "op-kim", "wrong", "ws-relogin"),
                      IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), listener)) {
