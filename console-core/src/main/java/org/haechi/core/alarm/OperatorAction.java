@@ -16,9 +16,24 @@ import java.time.Instant;
  * @param assignee    ASSIGN: the operator it is assigned to (null: the acting operator claims it); else null
  * @param until       SNOOZE: until when (null: {@link AlarmFold#DEFAULT_SNOOZE} after {@code at}); else null
  * @param disposition CLOSE: how it was closed (RESOLVED, FALSE_ALARM, DUPLICATE ..., free text) or null
+ * @param kindName    the kind as it was sent: a kind this version does not know ({@link ActionKind#UNKNOWN}) keeps
+ *                    its name, so that a later version that knows it folds it as the consoles that knew it already
  */
 public record OperatorAction(String actionId, String alarmId, ActionKind kind, String operator, String console,
-                             HybridTimestamp at, String note, String assignee, Instant until, String disposition) {
+                             HybridTimestamp at, String note, String assignee, Instant until, String disposition,
+                             String kindName) {
+
+    public OperatorAction {
+        if (kindName == null || kind != ActionKind.UNKNOWN) {
+            kindName = kind.name();
+        }
+    }
+
+    /** An action of a kind this version knows. */
+    public OperatorAction(String actionId, String alarmId, ActionKind kind, String operator, String console,
+                          HybridTimestamp at, String note, String assignee, Instant until, String disposition) {
+        this(actionId, alarmId, kind, operator, console, at, note, assignee, until, disposition, kind.name());
+    }
 
     /** An action without assignee, snooze time or disposition. */
     public OperatorAction(String actionId, String alarmId, ActionKind kind, String operator, String console,

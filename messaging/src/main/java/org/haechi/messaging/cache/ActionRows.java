@@ -29,7 +29,7 @@ final class ActionRows {
             for (OperatorAction a : actions) {
                 ps.setString(1, a.actionId());
                 ps.setString(2, a.alarmId());
-                ps.setString(3, a.kind().name());
+                ps.setString(3, a.kindName());
                 ps.setString(4, a.operator());
                 ps.setString(5, a.console());
                 ps.setString(6, a.at().toString());
@@ -97,9 +97,10 @@ final class ActionRows {
 
     private static OperatorAction read(ResultSet rs) throws SQLException {
         Timestamp until = rs.getTimestamp(9);
-        return new OperatorAction(rs.getString(1), rs.getString(2), ActionKind.parse(rs.getString(3)),
+        String kind = rs.getString(3);
+        return new OperatorAction(rs.getString(1), rs.getString(2), ActionKind.parse(kind),
                 rs.getString(4), rs.getString(5), HybridTimestamp.parse(rs.getString(6)), rs.getString(7),
-                rs.getString(8), until == null ? null : until.toInstant(), rs.getString(10));
+                rs.getString(8), until == null ? null : until.toInstant(), rs.getString(10), kind);
     }
 
     /** The actions of one alarm and whether any is still in the outbox. */

@@ -184,7 +184,7 @@ public final class ActionStore {
         static AuditEntry action(OperatorAction a, boolean published) {
             Map<String, String> d = new LinkedHashMap<>();
             d.put("actionId", a.actionId());
-            d.put("kind", a.kind().name());
+            d.put("kind", a.kindName());
             d.put("hlc", a.at().toString());
             d.put("note", a.note());
             d.put("assignee", a.assignee());

@@ -17,11 +17,12 @@ public final class ActionCodec {
         String console = f.required("console", MAX_NODE);
         HybridTimestamp at = at(f, console);
         Instant until = f.optional("until") == null ? null : f.requiredStorableInstant("until");
+        String kind = f.required("kind", 32);
         return new OperatorAction(f.required("actionId", 100), f.required("alarmId", 200),
-                ActionKind.parse(f.required("kind")), f.required("operator", 100), console, at,
+                ActionKind.parse(kind), f.required("operator", 100), console, at,
                 JsonFields.limited("note", f.optional("note"), 4000),
                 JsonFields.limited("assignee", f.optional("assignee"), 100), until,
-                JsonFields.limited("disposition", f.optional("disposition"), 200));
+                JsonFields.limited("disposition", f.optional("disposition"), 200), kind);
     }
 
     /** {@code at}: the HLC text, or a plain ISO-8601 instant from a third party (counter 0, node = console). */
@@ -54,7 +55,7 @@ public final class ActionCodec {
         n.put("schema", SCHEMA);
         n.put("actionId", a.actionId());
         n.put("alarmId", a.alarmId());
-        n.put("kind", a.kind().name());
+        n.put("kind", a.kindName());
         n.put("operator", a.operator());
         n.put("console", a.console());
         n.put("at", a.at().toString());

@@ -91,6 +91,27 @@ class HybridClockStoreTest {
         }
     }
 
+    /** The cache keeps an unknown kind's name, so that a later version reading it back knows what it was. */
+    @Test
+    void anUnknownKindIsStoredUnderItsOwnName() throws Exception {
+        try (CacheStores stores = CacheStores.open(dir)) {
+            HybridTimestamp at = new HybridTimestamp(WALL.millis(), 0, "ws-2");
+            try (Connection c = stores.db().connect()) {
+                c.setAutoCommit(false);
+                stores.actions().record(c, List.of(new OperatorAction("later", "a", ActionKind.UNKNOWN, "op-lee",
+                        "ws-2", at, "taken over", null, null, null, "TAKE_OVER")), true);
+                c.commit();
+            }
+            try (Connection c = stores.db().connect(); Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT kind FROM operator_action")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("TAKE_OVER");
+            }
+            assertThat(stores.actions().folded("a").actions()).as("held, and changes nothing here").isEqualTo(1);
+            assertThat(stores.actions().folded("a").comments()).isEmpty();
+        }
+    }
+
     @Test
     void actionsStoredBeforeTheMigrationGetTheirWallTimeAsHlc() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("cache").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";

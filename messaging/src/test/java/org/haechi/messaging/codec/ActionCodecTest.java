@@ -83,6 +83,21 @@ class ActionCodecTest {
                 .hasSize(100);
     }
 
+    /**
+     * A kind this version does not know (a later one's, say a coordinator's take-over) changes nothing here, but keeps
+     * its name: stored as UNKNOWN, the upgraded console would still fold it as nothing while the others apply it.
+     */
+    @Test
+    void aKindThisVersionDoesNotKnowKeepsItsName() throws Exception {
+        OperatorAction a = codec.decode(action("2026-11-28T05:12:41.318Z#0003@ws-03", "").replace("CLOSE",
+                "TAKE_OVER"));
+        assertThat(a.kind()).isEqualTo(ActionKind.UNKNOWN);
+        assertThat(a.kindName()).isEqualTo("TAKE_OVER");
+        assertThat(codec.encode(a)).contains("\"kind\":\"TAKE_OVER\"");
+        assertThatThrownBy(() -> codec.decode(action("2026-11-28T05:12:41.318Z#0003@ws-03", "")
+                .replace("CLOSE", "K".repeat(33)))).hasMessage("field 'kind' longer than 32 characters");
+    }
+
     @Test
     void theDocumentedSampleDecodes() throws Exception {
         Path sample = Path.of("..", "docs", "samples", "action.json");
