@@ -30,6 +30,7 @@ import org.haechi.app.map.LayerPanel;
 import org.haechi.app.map.WarningsInForceView;
 import org.haechi.app.metrics.ConsoleMetrics;
 import org.haechi.app.shell.DetailsView;
+import org.haechi.app.shell.ConsoleStyle;
 import org.haechi.app.shell.LoginDialog;
 import org.haechi.app.shell.MainWindow;
 import org.haechi.app.shell.Screenshot;
@@ -114,7 +115,7 @@ public final class HaechiApp extends Application {
                 zoneContents, wall, boardView, new StatusBarView(status), menu(text), text);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window.root(), Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
-        scene.getStylesheets().add(HaechiApp.class.getResource("haechi.css").toExternalForm());
+        scene.getStylesheets().add(ConsoleStyle.CSS);
         stage.setTitle(text.getString("app.title") + "  [" + runtime.consoleId() + "]");
         AlarmTableWarmUp.primeInScene(boardView, scene, map::drawMeanwhile, map::drawAlarmsAgain);
         stage.setScene(scene);

@@ -14,6 +14,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputDialog;
+import org.haechi.app.shell.ConsoleStyle;
 import org.haechi.core.alarm.ActionKind;
 import org.haechi.core.alarm.Alarm;
 
@@ -81,7 +82,7 @@ public final class AlarmActionMenu {
     }
 
     private Optional<String> ask(String key) {
-        TextInputDialog dialog = new TextInputDialog();
+        TextInputDialog dialog = ConsoleStyle.apply(new TextInputDialog());
         dialog.setHeaderText(text.getString(key));
         return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
     }

@@ -33,7 +33,7 @@ public final class LoginDialog {
      * shown with any password parameter hidden.
      */
     public static Optional<Credentials> ask(Window owner, String brokerUrl, String refusedUser, ResourceBundle text) {
-        Dialog<Credentials> dialog = new Dialog<>();
+        Dialog<Credentials> dialog = ConsoleStyle.apply(new Dialog<>());
         dialog.initOwner(owner);
         dialog.setTitle(text.getString("login.title"));
         String broker = String.format(text.getString("login.broker"), BusConfig.redacted(brokerUrl));
