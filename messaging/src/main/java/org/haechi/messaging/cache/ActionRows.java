@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.haechi.core.alarm.ActionKind;
@@ -35,9 +35,9 @@ final class ActionRows {
                 ps.setString(6, a.at().toString());
                 ps.setString(7, a.note());
                 ps.setString(8, a.assignee());
-                ps.setTimestamp(9, a.until() == null ? null : Timestamp.from(a.until()));
+                SqlTimes.set(ps, 9, a.until());
                 ps.setString(10, a.disposition());
-                ps.setTimestamp(11, Timestamp.from(a.at().instant()));
+                SqlTimes.set(ps, 11, a.at().instant());
                 ps.setBoolean(12, published);
                 ps.setString(13, a.actionId());
                 if (ps.executeUpdate() == 1) {
@@ -96,11 +96,11 @@ final class ActionRows {
     }
 
     private static OperatorAction read(ResultSet rs) throws SQLException {
-        Timestamp until = rs.getTimestamp(9);
+        Instant until = SqlTimes.get(rs, 9);
         String kind = rs.getString(3);
         return new OperatorAction(rs.getString(1), rs.getString(2), ActionKind.parse(kind),
                 rs.getString(4), rs.getString(5), HybridTimestamp.parse(rs.getString(6)), rs.getString(7),
-                rs.getString(8), until == null ? null : until.toInstant(), rs.getString(10), kind);
+                rs.getString(8), until, rs.getString(10), kind);
     }
 
     /** The actions of one alarm and whether any is still in the outbox. */

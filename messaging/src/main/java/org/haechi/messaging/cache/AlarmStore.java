@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,8 +62,8 @@ public final class AlarmStore {
         ps.setString(1, a.id());
         ps.setString(2, a.typeName());
         ps.setInt(3, a.severity().ordinal());
-        ps.setTimestamp(4, Timestamp.from(a.occurredAt()));
-        ps.setTimestamp(5, Timestamp.from(a.receivedAt()));
+        SqlTimes.set(ps, 4, a.occurredAt());
+        SqlTimes.set(ps, 5, a.receivedAt());
         ps.setObject(6, a.location() == null ? null : a.location().lat());
         ps.setObject(7, a.location() == null ? null : a.location().lon());
         ps.setString(8, a.sourceId());
@@ -107,7 +106,7 @@ public final class AlarmStore {
             ps.setBoolean(3, pending);
             ps.setString(4, w.assignee());
             ps.setString(5, w.disposition());
-            ps.setTimestamp(6, w.snoozedUntil() == null ? null : Timestamp.from(w.snoozedUntil()));
+            SqlTimes.set(ps, 6, w.snoozedUntil());
             ps.setString(7, id);
             return ps.executeUpdate() == 1;
         }
@@ -122,9 +121,8 @@ public final class AlarmStore {
                 if (!rs.next()) {
                     return null;
                 }
-                Timestamp until = rs.getTimestamp(4);
                 return new Workflow(AlarmState.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        until == null ? null : until.toInstant());
+                        SqlTimes.get(rs, 4));
             }
         }
     }
@@ -207,7 +205,7 @@ public final class AlarmStore {
                 : new GeoPoint(((Number) lat).doubleValue(), ((Number) lon).doubleValue());
         String typeName = rs.getString(2);
         return new Alarm(rs.getString(1), AlarmType.parse(typeName), typeName, Severity.values()[rs.getInt(3)],
-                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), location, rs.getString(8),
+                SqlTimes.get(rs, 4), SqlTimes.get(rs, 5), location, rs.getString(8),
                 rs.getString(9), AttributesJson.read(rs.getString(13)), AlarmState.valueOf(rs.getString(10)),
                 rs.getBoolean(12));
     }

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class PositionStore {
                 + "s.accuracy)")) {
             for (TagPosition p : newest.values()) {
                 ps.setString(1, p.personId());
-                ps.setTimestamp(2, Timestamp.from(p.fixAt()));
+                SqlTimes.set(ps, 2, p.fixAt());
                 ps.setDouble(3, p.location().lat());
                 ps.setDouble(4, p.location().lon());
                 ps.setObject(5, Double.isFinite(p.accuracyM()) ? p.accuracyM() : null);
@@ -50,7 +50,7 @@ public final class PositionStore {
                 + "KEY (person_id, fix_at) VALUES (?,?,?,?)")) {
             for (TagPosition p : fixes) {
                 ps.setString(1, p.personId());
-                ps.setTimestamp(2, Timestamp.from(p.fixAt()));
+                SqlTimes.set(ps, 2, p.fixAt());
                 ps.setDouble(3, p.location().lat());
                 ps.setDouble(4, p.location().lon());
                 ps.addBatch();
@@ -63,7 +63,7 @@ public final class PositionStore {
     public int purgeTrails(java.time.Instant cutoff) throws SQLException {
         try (Connection c = db.connect();
              PreparedStatement ps = c.prepareStatement("DELETE FROM tag_trail WHERE fix_at < ?")) {
-            ps.setTimestamp(1, Timestamp.from(cutoff));
+            SqlTimes.set(ps, 1, cutoff);
             return ps.executeUpdate();
         }
     }
@@ -73,10 +73,10 @@ public final class PositionStore {
         List<TagPosition> out = new ArrayList<>();
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
                 "SELECT person_id, fix_at, lat, lon FROM tag_trail WHERE fix_at >= ? ORDER BY fix_at")) {
-            ps.setTimestamp(1, Timestamp.from(since));
+            SqlTimes.set(ps, 1, since);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new TagPosition(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                    out.add(new TagPosition(rs.getString(1), SqlTimes.get(rs, 2),
                             new GeoPoint(rs.getDouble(3), rs.getDouble(4)), Double.NaN));
                 }
             }
@@ -90,7 +90,7 @@ public final class PositionStore {
              ResultSet rs = s.executeQuery("SELECT person_id, fix_at, lat, lon, accuracy FROM tag_position")) {
             while (rs.next()) {
                 double acc = rs.getDouble(5);
-                out.add(new TagPosition(rs.getString(1), rs.getTimestamp(2).toInstant(),
+                out.add(new TagPosition(rs.getString(1), SqlTimes.get(rs, 2),
                         new GeoPoint(rs.getDouble(3), rs.getDouble(4)), rs.wasNull() ? Double.NaN : acc));
             }
         }

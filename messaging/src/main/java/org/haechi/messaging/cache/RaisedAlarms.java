@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class RaisedAlarms {
                         "INSERT INTO alarm_outbox (id, body, queued_at) VALUES (?,?,?)")) {
                     ps.setString(1, alarm.id());
                     ps.setString(2, codec.encode(alarm));
-                    ps.setTimestamp(3, Timestamp.from(alarm.receivedAt()));
+                    SqlTimes.set(ps, 3, alarm.receivedAt());
                     ps.executeUpdate();
                 }
                 Map<String, String> details = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.haechi.core.bus.RejectedMessage;
@@ -40,7 +39,7 @@ public final class RejectedStore {
                 String body = r.body();
                 ps.setString(3, body != null && body.length() > MAX_BODY_CHARS
                         ? body.substring(0, MAX_BODY_CHARS) + "\n[truncated, " + body.length() + " chars]" : body);
-                ps.setTimestamp(4, Timestamp.from(r.receivedAt()));
+                SqlTimes.set(ps, 4, r.receivedAt());
                 String id = r.messageId() == null ? null : truncate(r.messageId(), 200);
                 ps.setString(5, id);
                 ps.setString(6, id);
@@ -72,7 +71,7 @@ public final class RejectedStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new RejectedMessage(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), rs.getString(5)));
+                            SqlTimes.get(rs, 4), rs.getString(5)));
                 }
             }
         }

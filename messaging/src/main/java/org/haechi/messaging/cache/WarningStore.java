@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class WarningStore {
                 "MERGE INTO warning (identifier, msg_type, received_at, body) KEY (identifier) VALUES (?,?,?,?)")) {
             ps.setString(1, w.identifier());
             ps.setString(2, w.msgType() == null ? "Alert" : w.msgType());
-            ps.setTimestamp(3, Timestamp.from(receivedAt));
+            SqlTimes.set(ps, 3, receivedAt);
             ps.setString(4, rawBody);
             ps.executeUpdate();
         }
