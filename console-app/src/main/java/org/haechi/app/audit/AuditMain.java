@@ -3,14 +3,17 @@ package org.haechi.app.audit;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
+import org.haechi.messaging.cache.AuditLog;
 import org.haechi.messaging.cache.AuditVerification;
-import org.haechi.messaging.cache.CacheStores;
+import org.haechi.messaging.cache.CacheDatabase;
 
 /**
  * {@code ./haechi audit verify [--data-dir DIR]}: walks the audit log's SHA-256 chain in the console's cache and
  * prints {@code AUDIT OK <n>} (exit 0) or {@code AUDIT BROKEN at <seq>: <reason>} (exit 1); usage or a cache that
- * cannot be opened (the console still running on it, for one) exit 2. Runs on the main thread, no display needed.
+ * cannot be opened (the console still running on it, for one) exit 2. Opens the cache read-only. Runs on the main
+ * thread, no display needed.
  */
 public final class AuditMain {
     private AuditMain() {
@@ -38,8 +41,9 @@ public final class AuditMain {
             err.println("haechi audit: no cache at " + cache.toAbsolutePath());
             return 2;
         }
-        try (CacheStores stores = CacheStores.open(cache)) {
-            AuditVerification result = stores.actions().audit().verify();
+        // Read only: the cache is evidence, and verifying it must not migrate or otherwise write it.
+        try (CacheDatabase db = CacheDatabase.openReadOnly(cache)) {
+            AuditVerification result = new AuditLog(db, Clock.systemUTC()).verify();
             out.println(result);
             return result.ok() ? 0 : 1;
         } catch (SQLException | RuntimeException e) {

@@ -17,13 +17,17 @@ public final class CacheDatabase implements AutoCloseable {
     private final Path file;
 
     private CacheDatabase(Path dir) {
+        this(dir, "");
+    }
+
+    private CacheDatabase(Path dir, String mode) {
         this.file = dir.resolve("cache.mv.db");
         // WRITE_DELAY=0: a commit is on disk before it returns, so the JMS ack that follows it cannot get ahead
         // of the data (FACTS.md: the 500 ms default lost alarms under SIGKILL). DB_CLOSE_DELAY=-1: the database stays
         // open until close() shuts it down; when it closed and reopened between transactions (no connection open),
         // H2 2.3.232 occasionally lost a committed transaction (ActionConvergenceTest, about one in 80).
         this.url = "jdbc:h2:file:" + dir.resolve("cache").toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1" + mode;
     }
 
     /** Opens the cache in {@code dir}, creating or migrating its schema. */
@@ -45,6 +49,17 @@ public final class CacheDatabase implements AutoCloseable {
     public static boolean isContention(SQLException e) {
         int code = e.getErrorCode();
         return code == 23505 || code == 90131 || code == 50200 || code == 40001;
+    }
+
+    /**
+     * Opens an existing cache in {@code dir} to read only: nothing is migrated or written, so that checking a cache
+     * (the audit log's chain, as evidence) leaves its file as it was.
+     */
+    public static CacheDatabase openReadOnly(Path dir) throws SQLException {
+        if (!Files.isRegularFile(dir.resolve("cache.mv.db"))) {
+            throw new SQLException("no cache in " + dir);
+        }
+        return new CacheDatabase(dir, ";ACCESS_MODE_DATA=r");
     }
 
     public Connection connect() throws SQLException {
