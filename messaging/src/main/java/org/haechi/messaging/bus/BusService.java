@@ -76,6 +76,8 @@ public final class BusService implements AutoCloseable {
     private final HeldBackSends heldBack = new HeldBackSends(this::reportOnline);
     /** A drain of a refused outbox is queued and has not begun: no second one is queued meanwhile. */
     private final AtomicBoolean redrainQueued = new AtomicBoolean();
+    /** The last drain could not read or mark the outbox in the cache: drained again with a refused one. */
+    private final AtomicBoolean outboxUnread = new AtomicBoolean();
     private final DeadLetterWatch deadLetters;
     /** Guards {@link #newLogin}, and wakes the connect thread waiting after a refused login. */
     private final Object loginLock = new Object();
@@ -156,7 +158,7 @@ public final class BusService implements AutoCloseable {
         long nextDrain = System.nanoTime();
         while (running && !lost.await(WATCH_MS, TimeUnit.MILLISECONDS)) {
             heldBack.check();
-            if (heldBack.isRefused() && isConnected() && System.nanoTime() - nextDrain > 0
+            if ((heldBack.isRefused() || outboxUnread.get()) && isConnected() && System.nanoTime() - nextDrain > 0
                     && redrainQueued.compareAndSet(false, true)) {
                 nextDrain = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REDRAIN_MS);
                 publishOutbox();
@@ -325,6 +327,7 @@ public final class BusService implements AutoCloseable {
         boolean alarmsSent = raised == null || drain(c, BusAddresses.ALARMS, this::sendRaisedAlarms);
         if (actionsSent && alarmsSent) {
             heldBack.drained();
+            outboxUnread.set(false);
         }
     }
 
@@ -349,8 +352,11 @@ public final class BusService implements AutoCloseable {
                 LOG.log(Level.INFO, "outbox not drained yet (will retry on reconnect): " + e.getMessage());
             }
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "outbox not read from the cache (will retry on the next action or reconnect): "
-                    + e.getMessage());
+            // The cache failed to give or to mark the outbox: tried again every few seconds, not only at the next
+            // action or reconnection (a message sent twice is one: the broker and every console drop the repeat).
+            LOG.log(Level.WARNING, "outbox for " + address + " not read or marked in the cache; trying again every "
+                    + REDRAIN_MS / 1000 + " s: " + e.getMessage());
+            outboxUnread.set(true);
         }
         return false;
     }

@@ -10,13 +10,16 @@ import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.h2.api.Trigger;
+import org.haechi.core.alarm.ActionKind;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.bus.RejectedMessage;
 import org.haechi.messaging.broker.EmbeddedBroker;
 import org.haechi.messaging.cache.CacheStores;
+import org.haechi.messaging.cache.OperatorActions;
 import org.haechi.messaging.codec.AlarmCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +162,34 @@ class CacheFailureTest {
                 p.send(s.createTextMessage(body));
             }
             s.commit();
+        }
+    }
+
+    /**
+     * An own action sent while the cache cannot mark it published is sent again within seconds once the cache works,
+     * without waiting for the operator's next action or a reconnection (review, session 10).
+     */
+    @Test
+    void anOutboxTheCacheCouldNotMarkIsDrainedAgainWhenTheCacheWorks() throws Exception {
+        broker = new EmbeddedBroker(dir.resolve("broker"), BusIngestTest.freePort());
+        broker.start();
+        Collected collected = new Collected();
+        try (CacheStores cache = CacheStores.open(dir.resolve("cache"))) {
+            try (var c = cache.db().connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE TRIGGER action_marks_fail BEFORE UPDATE ON operator_action FOR EACH ROW CALL '"
+                        + FailingWrites.class.getName() + "'");
+            }
+            FailingWrites.failing = true;
+            try (BusService bus = startConsole(cache, collected)) {
+                new OperatorActions(cache, "op-kim", "ws-test", Clock.systemUTC())
+                        .perform("a-1", ActionKind.ACKNOWLEDGE, null);
+                bus.publishOutbox();
+                Thread.sleep(1500);
+                assertThat(cache.actions().outbox()).as("sent, but not marked").hasSize(1);
+                FailingWrites.failing = false;
+                Collected.await(() -> Collected.quietly(() -> cache.actions().outbox().isEmpty()), 20);
+                assertThat(cache.actions().outbox()).isEmpty();
+            }
         }
     }
 
