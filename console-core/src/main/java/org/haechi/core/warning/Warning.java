@@ -10,7 +10,7 @@ import java.util.List;
  * @param sender      CAP sender
  * @param sent        CAP sent time
  * @param msgType     Alert, Update, Cancel, ...
- * @param references  identifiers of earlier alerts this one updates or cancels
+ * @param references  earlier alerts this one updates or cancels (or, as an Ack or Error, answers)
  * @param event       event text
  * @param severity    CAP severity (Extreme, Severe, Moderate, Minor, Unknown)
  * @param urgency     CAP urgency
@@ -23,7 +23,7 @@ import java.util.List;
  * @param repairs     what was repaired on the way in (empty when the document was clean)
  * @param status      CAP status: Actual, Exercise, System, Test or Draft (only Actual is a live warning)
  */
-public record Warning(String identifier, String sender, Instant sent, String msgType, List<String> references,
+public record Warning(String identifier, String sender, Instant sent, String msgType, List<CapReference> references,
                       String event, String severity, String urgency, String certainty, String headline,
                       String instruction, Instant effective, Instant expires, List<WarningArea> areas,
                       List<String> repairs, String status) {
@@ -36,7 +36,7 @@ public record Warning(String identifier, String sender, Instant sent, String msg
     }
 
     /** A live (status Actual) warning. */
-    public Warning(String identifier, String sender, Instant sent, String msgType, List<String> references,
+    public Warning(String identifier, String sender, Instant sent, String msgType, List<CapReference> references,
                    String event, String severity, String urgency, String certainty, String headline,
                    String instruction, Instant effective, Instant expires, List<WarningArea> areas,
                    List<String> repairs) {
@@ -44,11 +44,16 @@ public record Warning(String identifier, String sender, Instant sent, String msg
                 instruction, effective, expires, areas, repairs, "Actual");
     }
 
+    /** This alert's own name: its sender and identifier. */
+    public CapReference key() {
+        return new CapReference(sender, identifier);
+    }
+
     /**
-     * The identifiers of the warnings this one replaces or withdraws: its references when it is an Update or a Cancel;
-     * none otherwise (an Ack or Error also references alerts, and takes nothing away).
+     * The warnings this one replaces or withdraws: its references when it is an Update or a Cancel; none otherwise (an
+     * Ack or Error also references alerts, and takes nothing away).
      */
-    public List<String> supersedes() {
+    public List<CapReference> supersedes() {
         boolean replaces = "Update".equalsIgnoreCase(msgType) || "Cancel".equalsIgnoreCase(msgType);
         return replaces ? references : List.of();
     }

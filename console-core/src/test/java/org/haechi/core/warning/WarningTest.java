@@ -69,11 +69,21 @@ class WarningTest {
 
     @Test
     void recordCopiesItsListsSoLaterChangesDoNotLeakIn() {
-        List<String> refs = new java.util.ArrayList<>(List.of("a"));
+        List<CapReference> refs = new java.util.ArrayList<>(List.of(new CapReference("s", "a")));
         Warning w = new Warning("id", "s", SENT, "Update", refs, "e", "Minor", "Future", "Possible", "h", "i",
                 EFFECTIVE, EXPIRES, List.of(), List.of());
-        refs.add("b");
+        refs.add(new CapReference("s", "b"));
 
-        assertThat(w.references()).containsExactly("a");
+        assertThat(w.references()).containsExactly(new CapReference("s", "a"));
+    }
+
+    /** CAP makes an identifier unique for its sender only; a reference without its sender names any sender's. */
+    @Test
+    void aReferenceNamesTheAlertOfItsSenderOrAnySendersWhenItHasNone() {
+        CapReference kma = new CapReference("kma.go.kr", "2026-001");
+        assertThat(new CapReference("kma.go.kr", "2026-001").names(kma)).isTrue();
+        assertThat(new CapReference("fire.seoul.go.kr", "2026-001").names(kma)).isFalse();
+        assertThat(new CapReference(null, "2026-001").names(kma)).isTrue();
+        assertThat(new CapReference(" ", "2026-001")).isEqualTo(new CapReference(null, "2026-001"));
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.haechi.core.geo.GeoPoint;
+import org.haechi.core.warning.CapReference;
 import org.haechi.core.warning.Warning;
 import org.haechi.core.warning.WarningArea;
 import org.haechi.map.view.MapFeature;
@@ -25,9 +26,10 @@ import org.haechi.map.view.WebMercator;
  * or Cancel replaces or withdraws the alerts it references. FX thread only.
  */
 public final class ZoneLayer implements MapLayer {
-    private final Map<String, Warning> warnings = new LinkedHashMap<>();
-    /** Identifiers an Update or Cancel replaced: a copy arriving later stays off the map. */
-    private final Set<String> replaced = new HashSet<>();
+    /** Keyed by sender and identifier: CAP makes an identifier unique only for its sender. */
+    private final Map<CapReference, Warning> warnings = new LinkedHashMap<>();
+    /** What an Update or Cancel replaced: a copy arriving later stays off the map. */
+    private final Set<CapReference> replaced = new HashSet<>();
     private final Clock clock;
     private Runnable repaint = () -> { };
 
@@ -43,19 +45,20 @@ public final class ZoneLayer implements MapLayer {
     /** Applies warnings in arrival order. FX thread. */
     public void apply(List<Warning> incoming) {
         for (Warning w : incoming) {
-            for (String id : w.supersedes()) {
-                warnings.remove(id);
-                if (!id.equals(w.identifier())) {
-                    replaced.add(id);
+            CapReference self = w.key();
+            for (CapReference ref : w.supersedes()) {
+                warnings.keySet().removeIf(ref::names);
+                if (!ref.names(self)) {
+                    replaced.add(ref);
                 }
             }
-            if (replaced.contains(w.identifier())) {
+            if (replaced.stream().anyMatch(ref -> ref.names(self))) {
                 continue; // arrived after what replaces it (the cache and the bus feed this layer side by side)
             }
             if ("Cancel".equalsIgnoreCase(w.msgType())) {
-                warnings.remove(w.identifier());
+                warnings.remove(self);
             } else {
-                warnings.put(w.identifier(), w);
+                warnings.put(self, w);
             }
         }
         repaint.run();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.haechi.core.geo.GeoPoint;
+import org.haechi.core.warning.CapReference;
 import org.haechi.core.warning.Warning;
 import org.haechi.core.warning.WarningArea;
 import org.junit.jupiter.api.Test;
@@ -24,9 +26,14 @@ class ZoneLayerTest {
     }
 
     static Warning warning(String identifier, String msgType, String... references) {
+        return from("weather@kma.go.kr", identifier, msgType, references);
+    }
+
+    static Warning from(String sender, String identifier, String msgType, String... references) {
         WarningArea area = new WarningArea("강남구", List.of(),
                 List.of(new WarningArea.Circle(new GeoPoint(37.4979, 127.0276), 2.0)), List.of());
-        return new Warning(identifier, "weather@kma.go.kr", SENT, msgType, List.of(references), "호우경보", "Severe",
+        List<CapReference> refs = Arrays.stream(references).map(r -> new CapReference(sender, r)).toList();
+        return new Warning(identifier, sender, SENT, msgType, refs, "호우경보", "Severe",
                 "Immediate", "Likely", identifier, null, SENT, null, List.of(area), List.of());
     }
 
@@ -53,5 +60,12 @@ class ZoneLayerTest {
     void anAckReferencingAWarningLeavesItInForce() {
         zones.apply(List.of(warning("A-1", "Alert"), warning("K-1", "Ack", "A-1")));
         assertThat(ids(zones.active())).contains("A-1");
+    }
+
+    @Test
+    void anotherSendersCancelOfTheSameIdentifierLeavesThisOne() {
+        zones.apply(List.of(warning("A-1", "Alert"), from("fire.seoul.go.kr", "A-1", "Alert")));
+        zones.apply(List.of(from("fire.seoul.go.kr", "C-9", "Cancel", "A-1")));
+        assertThat(zones.active()).extracting(Warning::sender).containsExactly("weather@kma.go.kr");
     }
 }

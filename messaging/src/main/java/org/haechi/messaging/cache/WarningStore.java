@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.haechi.core.warning.CapReference;
 import org.haechi.core.warning.Warning;
 
 /**
@@ -33,42 +34,50 @@ public final class WarningStore {
     public boolean store(Connection c, Warning w, String rawBody, Instant receivedAt) throws SQLException {
         // What it replaces stays replaced even when it is itself replaced already: an Update arriving after the
         // Cancel that withdrew it still withdraws the alert it updated.
-        List<String> replaced = w.supersedes();
+        List<CapReference> replaced = w.supersedes();
         if (!replaced.isEmpty()) {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM warning WHERE identifier = ?");
-                 PreparedStatement ref = c.prepareStatement("MERGE INTO warning_reference "
-                         + "KEY (identifier, superseded_by) VALUES (?, ?)")) {
-                for (String id : replaced) {
-                    del.setString(1, id);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM warning WHERE identifier = ? "
+                    + "AND (? = '' OR sender = ? OR sender = '')");
+                 PreparedStatement ref = c.prepareStatement("MERGE INTO warning_reference (identifier, sender, "
+                         + "superseded_by) KEY (identifier, sender, superseded_by) VALUES (?, ?, ?)")) {
+                for (CapReference r : replaced) {
+                    String sender = r.sender() == null ? "" : r.sender();
+                    del.setString(1, r.identifier());
+                    del.setString(2, sender);
+                    del.setString(3, sender);
                     del.addBatch();
-                    ref.setString(1, id);
-                    ref.setString(2, w.identifier());
+                    ref.setString(1, r.identifier());
+                    ref.setString(2, sender);
+                    ref.setString(3, w.identifier());
                     ref.addBatch();
                 }
                 del.executeBatch();
                 ref.executeBatch();
             }
         }
-        if (isSuperseded(c, w.identifier())) {
+        if (isSuperseded(c, w)) {
             LOG.info(() -> "warning " + w.identifier() + " from " + w.sender() + " arrived after what replaces it; "
                     + "kept withdrawn");
             return false;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "MERGE INTO warning (identifier, msg_type, received_at, body) KEY (identifier) VALUES (?,?,?,?)")) {
-            ps.setString(1, w.identifier());
-            ps.setString(2, w.msgType() == null ? "Alert" : w.msgType());
-            SqlTimes.set(ps, 3, receivedAt);
-            ps.setString(4, rawBody);
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO warning (sender, identifier, msg_type, received_at, "
+                + "body) KEY (sender, identifier) VALUES (?,?,?,?,?)")) {
+            ps.setString(1, w.sender());
+            ps.setString(2, w.identifier());
+            ps.setString(3, w.msgType() == null ? "Alert" : w.msgType());
+            SqlTimes.set(ps, 4, receivedAt);
+            ps.setString(5, rawBody);
             ps.executeUpdate();
         }
         return true;
     }
 
-    private static boolean isSuperseded(Connection c, String identifier) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM warning_reference WHERE identifier = ? AND superseded_by <> identifier")) {
-            ps.setString(1, identifier);
+    /** Whether an Update or Cancel stored before names {@code w} (by its identifier, and its sender if it said one). */
+    private static boolean isSuperseded(Connection c, Warning w) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM warning_reference WHERE identifier = ? "
+                + "AND (sender = '' OR sender = ?) AND superseded_by <> identifier")) {
+            ps.setString(1, w.identifier());
+            ps.setString(2, w.sender());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.haechi.core.geo.GeoPoint;
+import org.haechi.core.warning.CapReference;
 import org.haechi.core.warning.Warning;
 import org.haechi.core.warning.WarningArea;
 import org.w3c.dom.Element;
@@ -60,7 +61,7 @@ public final class CapCodec {
         }
         Set<String> repairs = new LinkedHashSet<>();
         String identifier = JsonFields.limited("identifier", required(alert, ns, "identifier"), MAX_IDENTIFIER);
-        String sender = required(alert, ns, "sender");
+        String sender = JsonFields.limited("sender", required(alert, ns, "sender"), MAX_IDENTIFIER);
         String sentText = required(alert, ns, "sent");
         Instant sent = parseTime(sentText, null, "sent", repairs);
         if (sent == null) {
@@ -72,7 +73,7 @@ public final class CapCodec {
             repairs.add("msgType missing; taken as Alert");
         }
         JsonFields.limited("msgType", msgType, 16);
-        List<String> references = references(text(alert, ns, "references"), repairs);
+        List<CapReference> references = references(text(alert, ns, "references"), repairs);
 
         List<Element> infos = children(alert, ns, "info");
         Element info = infos.isEmpty() ? null : infos.get(0);
@@ -108,8 +109,8 @@ public final class CapCodec {
 
     /**
      * Encodes a warning as a CAP 1.2 alert (status Actual, scope Public, one info block, category Other). Times are
-     * written to the second in UTC; references are written as "sender,identifier,sent" triplets with this warning's
-     * own sender and sent time, since only the referenced identifiers are kept.
+     * written to the second in UTC; references are written as "sender,identifier,sent" triplets with their own sender
+     * (this warning's when not known) and this warning's sent time, since the referenced alerts' are not kept.
      */
     public String encode(Warning w) {
         return CapWriter.write(w);
@@ -160,11 +161,14 @@ public final class CapCodec {
         return a.description();
     }
 
-    /** CAP references are "sender,identifier,sent" triplets separated by whitespace; keeps the identifiers. */
-    private static List<String> references(String text, Collection<String> repairs) {
-        List<String> ids = new ArrayList<>();
+    /**
+     * CAP references are "sender,identifier,sent" triplets separated by whitespace; keeps each one's sender and
+     * identifier (a malformed entry's identifier without its sender).
+     */
+    private static List<CapReference> references(String text, Collection<String> repairs) {
+        List<CapReference> refs = new ArrayList<>();
         if (text == null) {
-            return ids;
+            return refs;
         }
         String[] triplets = text.strip().split("\\s+");
         if (triplets.length > MAX_REFERENCES) {
@@ -173,8 +177,10 @@ public final class CapCodec {
         for (String triplet : Arrays.asList(triplets).subList(0, Math.min(triplets.length, MAX_REFERENCES))) {
             String[] parts = triplet.split(",", -1);
             String shown = cut(triplet);
+            String sender = null;
             String id;
             if (parts.length == 3 && !parts[1].isBlank()) {
+                sender = parts[0];
                 id = parts[1];
             } else if (parts.length == 1) {
                 id = triplet;
@@ -186,14 +192,14 @@ public final class CapCodec {
                 repairs.add("reference '" + shown + "' has no identifier; ignored");
                 continue;
             }
-            if (id.length() > MAX_IDENTIFIER) {
-                repairs.add("reference '" + shown + "': identifier longer than " + MAX_IDENTIFIER
+            if (id.length() > MAX_IDENTIFIER || (sender != null && sender.length() > MAX_IDENTIFIER)) {
+                repairs.add("reference '" + shown + "': sender or identifier longer than " + MAX_IDENTIFIER
                         + " characters; ignored");
             } else {
-                ids.add(id);
+                refs.add(new CapReference(sender, id));
             }
         }
-        return ids;
+        return refs;
     }
 
     /** A text as a repair note quotes it: at most 120 characters. */

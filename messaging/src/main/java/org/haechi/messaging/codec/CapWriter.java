@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.haechi.core.geo.GeoPoint;
+import org.haechi.core.warning.CapReference;
 import org.haechi.core.warning.Warning;
 import org.haechi.core.warning.WarningArea;
 
@@ -29,11 +30,12 @@ final class CapWriter {
         element(x, 1, "scope", "Public");
         if (!w.references().isEmpty()) {
             StringBuilder refs = new StringBuilder();
-            for (String id : w.references()) {
+            for (CapReference ref : w.references()) {
                 if (refs.length() > 0) {
                     refs.append(' ');
                 }
-                refs.append(w.sender()).append(',').append(id).append(',').append(time(w.sent()));
+                String sender = ref.sender() != null ? ref.sender() : w.sender();
+                refs.append(sender).append(',').append(ref.identifier()).append(',').append(time(w.sent()));
             }
             element(x, 1, "references", refs.toString());
         }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.haechi.core.geo.GeoPoint;
+import org.haechi.core.warning.CapReference;
 import org.haechi.core.warning.Warning;
 import org.haechi.core.warning.WarningArea;
 import org.junit.jupiter.api.Test;
@@ -22,9 +24,14 @@ class WarningStoreTest {
     Path dir;
 
     static Warning warning(String identifier, String msgType, String... references) {
+        return from("weather@kma.go.kr", identifier, msgType, references);
+    }
+
+    static Warning from(String sender, String identifier, String msgType, String... references) {
         WarningArea area = new WarningArea("강남구", List.of(),
                 List.of(new WarningArea.Circle(new GeoPoint(37.4979, 127.0276), 2.0)), List.of());
-        return new Warning(identifier, "weather@kma.go.kr", SENT, msgType, List.of(references), "호우경보", "Severe",
+        List<CapReference> refs = Arrays.stream(references).map(r -> new CapReference(sender, r)).toList();
+        return new Warning(identifier, sender, SENT, msgType, refs, "호우경보", "Severe",
                 "Immediate", "Likely", identifier, null, SENT, null, List.of(area), List.of());
     }
 
@@ -84,6 +91,19 @@ class WarningStoreTest {
             assertThat(store(stores, warning("K-1", "Ack", "A-1"))).isTrue();
             assertThat(store(stores, warning("A-1", "Alert"))).isTrue();
             assertThat(stores.warnings().loadBodies()).contains("<alert>A-1</alert>");
+        }
+    }
+
+    /** CAP identifiers are unique per sender: another agency's Cancel of "A-1" leaves this agency's "A-1" in force. */
+    @Test
+    void anotherSendersCancelOfTheSameIdentifierLeavesThisOne() throws Exception {
+        try (CacheStores stores = CacheStores.open(dir)) {
+            assertThat(store(stores, warning("A-1", "Alert"))).isTrue();
+            assertThat(store(stores, from("fire.seoul.go.kr", "C-9", "Cancel", "A-1"))).isTrue();
+            assertThat(store(stores, warning("A-1", "Alert"))).as("sent again").isTrue();
+            assertThat(stores.warnings().loadBodies()).containsExactly("<alert>A-1</alert>");
+            assertThat(store(stores, from("fire.seoul.go.kr", "A-1", "Alert"))).as("theirs stays withdrawn")
+                    .isFalse();
         }
     }
 }

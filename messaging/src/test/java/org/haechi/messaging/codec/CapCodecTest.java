@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.haechi.core.geo.GeoPoint;
+import org.haechi.core.warning.CapReference;
 import org.haechi.core.warning.Warning;
 import org.haechi.core.warning.WarningArea;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,9 @@ class CapCodecTest {
         Warning w = codec.decode(golden("cancel.xml"));
 
         assertThat(w.msgType()).isEqualTo("Cancel");
-        assertThat(w.references()).containsExactly("KMA-20260715-1400-HRW-0031", "KMA-20260715-1730-HRW-0032");
+        assertThat(w.references()).containsExactly(
+                new CapReference("weather@kma.go.kr", "KMA-20260715-1400-HRW-0031"),
+                new CapReference("weather@kma.go.kr", "KMA-20260715-1730-HRW-0032"));
         assertThat(w.isActiveAt(w.sent())).isFalse();
         assertThat(w.repairs()).isEmpty();
     }
@@ -119,7 +122,7 @@ class CapCodecTest {
         Warning w = codec.decode(minimalAlert("<msgType>Cancel</msgType>"
                 + "<references>weather@kma.go.kr,KMA-1,2026-07-15T13:55:00+09:00</references>", ""));
 
-        assertThat(w.references()).containsExactly("KMA-1");
+        assertThat(w.references()).containsExactly(new CapReference("weather@kma.go.kr", "KMA-1"));
         assertThat(w.areas()).isEmpty();
         assertThat(w.effective()).isEqualTo(w.sent());
     }
@@ -239,7 +242,8 @@ class CapCodecTest {
                 List.of(new WarningArea.Circle(new GeoPoint(37.5665, 126.978), 1.5)), List.of("ADM_CD=1114000000"));
         WarningArea described = new WarningArea("Jung-gu", List.of(), List.of(), List.of());
         Warning original = new Warning("SIM-0001", "field-sim@haechi.local", Instant.parse("2026-11-27T20:12:00Z"),
-                "Update", List.of("SIM-0000"), "Gas leak", "Severe", "Immediate", "Observed",
+                "Update", List.of(new CapReference("field-sim@haechi.local", "SIM-0000")), "Gas leak", "Severe",
+                "Immediate", "Observed",
                 "시청역 가스 누출", "지하철 1·2호선 시청역 출입 금지\n우회하십시오",
                 Instant.parse("2026-11-27T20:15:00Z"), Instant.parse("2026-11-28T02:00:00Z"), List.of(zone, described),
                 List.of());
@@ -347,9 +351,10 @@ class CapCodecTest {
             many.append(" s@x,id-").append(i).append(",2026-07-15T13:55:00+09:00");
         }
         Warning w = codec.decode(minimalAlert("<msgType>Cancel</msgType><references>" + many + "</references>", ""));
-        assertThat(w.references()).hasSize(999).startsWith("id-0").endsWith("id-998");
+        assertThat(w.references()).extracting(CapReference::identifier).hasSize(999).startsWith("id-0")
+                .endsWith("id-998");
         assertThat(w.repairs()).containsExactly("1002 references; read the first 1000",
-                "reference 's@x," + "x".repeat(116) + "...': identifier longer than 500 characters; ignored");
+                "reference 's@x," + "x".repeat(116) + "...': sender or identifier longer than 500 characters; ignored");
     }
 
     @Test
@@ -368,9 +373,9 @@ class CapCodecTest {
         assertThat(codec.decode(minimalAlert("<msgType>Ack</msgType>" + refs, area)).supersedes()).isEmpty();
         assertThat(codec.decode(minimalAlert("<msgType>Error</msgType>" + refs, area)).supersedes()).isEmpty();
         assertThat(codec.decode(minimalAlert("<msgType>Update</msgType>" + refs, area)).supersedes())
-                .containsExactly("KMA-1");
+                .containsExactly(new CapReference("weather@kma.go.kr", "KMA-1"));
         assertThat(codec.decode(minimalAlert("<msgType>Cancel</msgType>" + refs, "")).supersedes())
-                .containsExactly("KMA-1");
+                .containsExactly(new CapReference("weather@kma.go.kr", "KMA-1"));
     }
 
     private static String golden(String name) throws IOException {

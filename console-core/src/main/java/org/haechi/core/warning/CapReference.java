@@ -1,0 +1,24 @@
+package org.haechi.core.warning;
+
+/**
+ * Names one CAP alert: its sender and identifier. CAP makes an identifier unique only for its sender, so two agencies
+ * may use the same one. A reference that did not say its sender (a malformed {@code references} entry) has none, and
+ * then names the identifier whoever sent it.
+ *
+ * @param sender     the alert's sender, or null when not known
+ * @param identifier the alert's identifier
+ */
+public record CapReference(String sender, String identifier) {
+
+    public CapReference {
+        if (identifier == null || identifier.isBlank()) {
+            throw new IllegalArgumentException("a reference needs an identifier");
+        }
+        sender = sender == null || sender.isBlank() ? null : sender;
+    }
+
+    /** Whether this names the alert {@code other} (the same identifier, and the same sender when this knows it). */
+    public boolean names(CapReference other) {
+        return identifier.equals(other.identifier) && (sender == null || sender.equals(other.sender));
+    }
+}
