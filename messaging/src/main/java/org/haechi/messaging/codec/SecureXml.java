@@ -19,7 +19,7 @@ import org.xml.sax.SAXParseException;
 final class SecureXml {
     static final long MAX_BYTES = 8L * 1024 * 1024;
     static final String DTD_REJECTED = "unsafe XML: a DTD (DOCTYPE declaration) is not allowed";
-    /** Deepest element nesting accepted: CAP needs 5 levels, a signature about 8; recursion on the DOM stays shallow. */
+    /** Deepest element nesting accepted: CAP needs 5 levels, a signature about 8; DOM recursion stays shallow. */
     static final int MAX_DEPTH = 100;
     static final String TOO_DEEP = "unsafe XML: elements nested deeper than " + MAX_DEPTH + " levels";
     private static final String MAX_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";

@@ -299,7 +299,8 @@ class CapCodecTest {
         assertThatThrownBy(() -> codec.decode(xml)).isInstanceOf(ContractViolation.class)
                 .hasMessage(SecureXml.TOO_DEEP);
         String deepestAccepted = "<a>".repeat(SecureXml.MAX_DEPTH - 1) + "</a>".repeat(SecureXml.MAX_DEPTH - 1);
-        assertThat(SecureXml.parse("<r>" + deepestAccepted + "</r>").getDocumentElement().getLocalName()).isEqualTo("r");
+        assertThat(SecureXml.parse("<r>" + deepestAccepted + "</r>").getDocumentElement().getLocalName())
+                .isEqualTo("r");
     }
 
     /**
