@@ -1,9 +1,11 @@
 -- CAP makes an alert's identifier unique only for its sender: warnings are keyed by both, and what an Update or Cancel
--- replaced is kept with the sender its reference named ('' when the reference did not say). Warnings stored before
--- this migration have the sender '' (it is in their bodies, read again at every start), and match any sender.
+-- replaced is kept with the sender its reference named, in lower case ('' when the reference did not say). The sender
+-- of a warning stored before is read from its body ('' when it cannot be found, which then matches any sender).
 ALTER TABLE warning ADD COLUMN sender VARCHAR(500) DEFAULT '' NOT NULL;
+UPDATE warning SET sender = COALESCE(
+    REGEXP_SUBSTR(body, '<(?:[A-Za-z0-9_.-]+:)?sender>\s*([^<\s]+)\s*<', 1, 1, '', 1), '');
 ALTER TABLE warning DROP PRIMARY KEY;
-ALTER TABLE warning ADD PRIMARY KEY (sender, identifier);
+ALTER TABLE warning ADD PRIMARY KEY (identifier, sender);
 ALTER TABLE warning_reference ADD COLUMN sender VARCHAR(500) DEFAULT '' NOT NULL;
 ALTER TABLE warning_reference DROP PRIMARY KEY;
 ALTER TABLE warning_reference ADD PRIMARY KEY (identifier, sender, superseded_by);

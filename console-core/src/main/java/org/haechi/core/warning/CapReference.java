@@ -17,8 +17,11 @@ public record CapReference(String sender, String identifier) {
         sender = sender == null || sender.isBlank() ? null : sender;
     }
 
-    /** Whether this names the alert {@code other} (the same identifier, and the same sender when this knows it). */
+    /**
+     * Whether this names the alert {@code other}: the same identifier, and the same sender when this knows it (in any
+     * case: senders are mail addresses or domain names, and feeds spell them differently).
+     */
     public boolean names(CapReference other) {
-        return identifier.equals(other.identifier) && (sender == null || sender.equals(other.sender));
+        return identifier.equals(other.identifier) && (sender == null || sender.equalsIgnoreCase(other.sender));
     }
 }

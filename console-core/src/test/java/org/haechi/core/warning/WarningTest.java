@@ -82,6 +82,7 @@ class WarningTest {
     void aReferenceNamesTheAlertOfItsSenderOrAnySendersWhenItHasNone() {
         CapReference kma = new CapReference("kma.go.kr", "2026-001");
         assertThat(new CapReference("kma.go.kr", "2026-001").names(kma)).isTrue();
+        assertThat(new CapReference("KMA.GO.KR", "2026-001").names(kma)).as("in any case").isTrue();
         assertThat(new CapReference("fire.seoul.go.kr", "2026-001").names(kma)).isFalse();
         assertThat(new CapReference(null, "2026-001").names(kma)).isTrue();
         assertThat(new CapReference(" ", "2026-001")).isEqualTo(new CapReference(null, "2026-001"));

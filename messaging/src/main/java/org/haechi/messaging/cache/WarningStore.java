@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 import org.haechi.core.warning.CapReference;
 import org.haechi.core.warning.Warning;
@@ -37,11 +38,14 @@ public final class WarningStore {
         List<CapReference> replaced = w.supersedes();
         if (!replaced.isEmpty()) {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM warning WHERE identifier = ? "
-                    + "AND (? = '' OR sender = ? OR sender = '')");
+                    + "AND (? = '' OR LOWER(sender) = ? OR sender = '')");
                  PreparedStatement ref = c.prepareStatement("MERGE INTO warning_reference (identifier, sender, "
                          + "superseded_by) KEY (identifier, sender, superseded_by) VALUES (?, ?, ?)")) {
                 for (CapReference r : replaced) {
-                    String sender = r.sender() == null ? "" : r.sender();
+                    if (r.names(w.key())) {
+                        continue; // itself: an alert does not withdraw itself
+                    }
+                    String sender = r.sender() == null ? "" : r.sender().toLowerCase(Locale.ROOT);
                     del.setString(1, r.identifier());
                     del.setString(2, sender);
                     del.setString(3, sender);
@@ -72,10 +76,14 @@ public final class WarningStore {
         return true;
     }
 
-    /** Whether an Update or Cancel stored before names {@code w} (by its identifier, and its sender if it said one). */
+    /**
+     * Whether an Update or Cancel stored before names {@code w}: by its identifier, and its sender (in any case) when
+     * the reference said one.
+     */
     private static boolean isSuperseded(Connection c, Warning w) throws SQLException {
+        // Rows of V11 had no sender; those naming their own alert (an alert listing itself) never withdrew it.
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM warning_reference WHERE identifier = ? "
-                + "AND (sender = '' OR sender = ?) AND superseded_by <> identifier")) {
+                + "AND (sender = LOWER(?) OR sender = '' AND superseded_by <> identifier)")) {
             ps.setString(1, w.identifier());
             ps.setString(2, w.sender());
             try (ResultSet rs = ps.executeQuery()) {

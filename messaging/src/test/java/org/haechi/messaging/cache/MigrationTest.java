@@ -39,4 +39,28 @@ class MigrationTest {
             }
         }
     }
+
+    /** V12 keys warnings by sender too, and reads the sender of a warning stored before from its body. */
+    @Test
+    void warningsStoredBeforeV12GetTheSenderOfTheirBody() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("cache").toAbsolutePath();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("11").load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO warning (identifier, msg_type, received_at, body) VALUES ('A-1', 'Alert', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-07-15 05:00:00+00', '<alert xmlns=\"urn:oasis:names:tc:"
+                    + "emergency:cap:1.2\"><identifier>A-1</identifier>\n <sender> weather@kma.go.kr </sender>"
+                    + "</alert>'), ('B-1', 'Alert', TIMESTAMP WITH TIME ZONE '2026-07-15 05:00:00+00', 'no sender')");
+            s.execute("INSERT INTO warning_reference (identifier, superseded_by) VALUES ('X-1', 'C-1')");
+            s.execute("SHUTDOWN");
+        }
+        try (CacheStores stores = CacheStores.open(dir); Connection c = stores.db().connect();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT identifier, sender FROM warning ORDER BY identifier")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).isEqualTo("weather@kma.go.kr");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).as("none found: matches any sender").isEmpty();
+        }
+    }
 }

@@ -106,4 +106,33 @@ class WarningStoreTest {
                     .isFalse();
         }
     }
+
+    /**
+     * Another agency's Update that happens to have the same identifier as the alert it updates withdraws that alert
+     * (for good), not itself; an alert listing itself withdraws nothing.
+     */
+    @Test
+    void anUpdateWithTheIdentifierOfWhatItReplacesWithdrawsTheOtherSendersAlertOnly() throws Exception {
+        try (CacheStores stores = CacheStores.open(dir)) {
+            Warning update = new Warning("A-1", "fire.seoul.go.kr", SENT, "Update",
+                    List.of(new CapReference("weather@kma.go.kr", "A-1")), "e", "Severe", "Immediate", "Likely", "h",
+                    null, SENT, null, warning("x", "Alert").areas(), List.of());
+            assertThat(store(stores, update)).isTrue();
+            assertThat(store(stores, warning("A-1", "Alert"))).as("kma's, replaced").isFalse();
+            assertThat(store(stores, update)).as("fire's own, sent again").isTrue();
+            assertThat(store(stores, from("weather@kma.go.kr", "S-1", "Update", "S-1"))).as("lists itself").isTrue();
+            assertThat(store(stores, from("weather@kma.go.kr", "S-1", "Update", "S-1"))).isTrue();
+        }
+    }
+
+    /** Senders are mail addresses and domain names: a reference spelling one in other capitals names it too. */
+    @Test
+    void aReferenceNamesItsSenderInAnyCase() throws Exception {
+        try (CacheStores stores = CacheStores.open(dir)) {
+            store(stores, warning("A-1", "Alert"));
+            assertThat(store(stores, from("WEATHER@KMA.GO.KR", "C-1", "Cancel", "A-1"))).isTrue();
+            assertThat(stores.warnings().loadBodies()).isEmpty();
+            assertThat(store(stores, warning("A-1", "Alert"))).isFalse();
+        }
+    }
 }
