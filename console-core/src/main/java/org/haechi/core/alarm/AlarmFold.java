@@ -40,6 +40,14 @@ public final class AlarmFold {
     private AlarmFold() {
     }
 
+    /**
+     * Of two copies of one action id, the one every console keeps: chosen by content, never by arrival, so that
+     * consoles that received them in different orders hold the same one.
+     */
+    public static OperatorAction preferredCopy(OperatorAction a, OperatorAction b) {
+        return COPY.compare(a, b) <= 0 ? a : b;
+    }
+
     /** The state folded from {@code actions} (any order, duplicates allowed, all for the same alarm). */
     public static FoldedState fold(Collection<OperatorAction> actions) {
         Folding f = new Folding();
@@ -56,7 +64,7 @@ public final class AlarmFold {
                 throw new IllegalArgumentException("actions of two alarms: " + alarmId + ", " + a.alarmId());
             }
             alarmId = a.alarmId();
-            byId.merge(a.actionId(), a, (x, y) -> COPY.compare(x, y) <= 0 ? x : y);
+            byId.merge(a.actionId(), a, AlarmFold::preferredCopy);
         }
         List<OperatorAction> ordered = new ArrayList<>(byId.values());
         ordered.sort(ORDER);

@@ -48,6 +48,37 @@ final class ActionRows {
         return fresh;
     }
 
+    /** The stored action of that id, or null. */
+    static OperatorAction find(Connection c, String actionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM operator_action "
+                + "WHERE action_id = ?")) {
+            ps.setString(1, actionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? read(rs) : null;
+            }
+        }
+    }
+
+    /** Replaces the stored copy of {@code a}'s id with {@code a} (its content; the published flag stays). */
+    static void replace(Connection c, OperatorAction a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE operator_action SET alarm_id = ?, kind = ?, "
+                + "operator = ?, console = ?, hlc = ?, note = ?, assignee = ?, snooze_until = ?, disposition = ?, "
+                + "at = ? WHERE action_id = ?")) {
+            ps.setString(1, a.alarmId());
+            ps.setString(2, a.kindName());
+            ps.setString(3, a.operator());
+            ps.setString(4, a.console());
+            ps.setString(5, a.at().toString());
+            ps.setString(6, a.note());
+            ps.setString(7, a.assignee());
+            SqlTimes.set(ps, 8, a.until());
+            ps.setString(9, a.disposition());
+            SqlTimes.set(ps, 10, a.at().instant());
+            ps.setString(11, a.actionId());
+            ps.executeUpdate();
+        }
+    }
+
     /** Every stored action on one alarm in HLC order, and whether any of them is unpublished. */
     static Loaded forAlarm(Connection c, String alarmId) throws SQLException {
         List<OperatorAction> out = new ArrayList<>();

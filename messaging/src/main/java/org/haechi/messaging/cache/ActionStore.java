@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,8 +73,9 @@ public final class ActionStore {
     }
 
     /**
-     * Records actions (ignoring ids already held), audits the new ones and refolds the alarms they touch; returns
-     * the new ones. Runs in the caller's transaction.
+     * Records actions (an id already held is kept, or replaced by a copy with other content that every console
+     * prefers), audits what changed and refolds the alarms it touches; returns the actions that changed what is
+     * stored. Runs in the caller's transaction.
      */
     public List<OperatorAction> record(Connection c, List<OperatorAction> actions, boolean published)
             throws SQLException {
@@ -81,13 +83,36 @@ public final class ActionStore {
             clocks.values().forEach(clock -> clock.observe(a.at()));
         }
         List<OperatorAction> fresh = ActionRows.insertNew(c, actions, published);
+        List<OperatorAction> changed = new ArrayList<>(fresh);
         for (OperatorAction a : fresh) {
             audit.append(c, AuditEntries.action(a, published));
         }
-        for (String alarmId : fresh.stream().map(OperatorAction::alarmId).distinct().toList()) {
+        for (OperatorAction a : actions) {
+            if (!fresh.contains(a)) {
+                changed.addAll(keepPreferredCopy(c, a, published));
+            }
+        }
+        for (String alarmId : changed.stream().map(OperatorAction::alarmId).distinct().toList()) {
             refold(c, alarmId);
         }
-        return fresh;
+        return changed;
+    }
+
+    /**
+     * A second copy of a stored action id: the same content is a redelivery and changes nothing. Different content
+     * (a broken sender) keeps the copy {@link AlarmFold#preferredCopy} prefers, whichever came first, so that every
+     * console holds the same one; returns both copies when it replaced the stored one (their alarms are folded again),
+     * else nothing.
+     */
+    private List<OperatorAction> keepPreferredCopy(Connection c, OperatorAction copy, boolean published)
+            throws SQLException {
+        OperatorAction stored = ActionRows.find(c, copy.actionId());
+        if (stored == null || stored.equals(copy) || AlarmFold.preferredCopy(stored, copy) == stored) {
+            return List.of();
+        }
+        ActionRows.replace(c, copy);
+        audit.append(c, AuditEntries.action(copy, published));
+        return List.of(stored, copy);
     }
 
     /** Folds one alarm's actions, stores the result with the alarm and audits a change; returns the fold. */

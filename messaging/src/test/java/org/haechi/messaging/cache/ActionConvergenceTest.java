@@ -140,4 +140,31 @@ class ActionConvergenceTest {
         assertThat(a.actions().audit().verify().ok()).isTrue();
         assertThat(b.actions().audit().verify().ok()).isTrue();
     }
+
+    /**
+     * A broken sender publishes two different copies under one action id; consoles that received them in opposite
+     * orders keep the same one, and fold the same state (review, session 10: the first copy to arrive was kept).
+     */
+    @org.junit.jupiter.api.Test
+    void twoCopiesOfOneIdWithDifferentContentEndTheSameInEitherOrder() throws Exception {
+        insertAlarms(a);
+        insertAlarms(b);
+        HybridClock clock = new HybridClock("ws-9", Clock.fixed(T0, ZoneOffset.UTC));
+        var at = clock.now();
+        OperatorAction close = new OperatorAction("dup-1", "a-1", ActionKind.CLOSE, "op-kim", "ws-9", at, "done",
+                null, null, "RESOLVED");
+        OperatorAction escalate = new OperatorAction("dup-1", "a-2", ActionKind.ESCALATE, "op-kim", "ws-9", at,
+                "worse", null, null, null);
+        record(a, List.of(close));
+        record(a, List.of(escalate));
+        record(b, List.of(escalate));
+        record(b, List.of(close));
+        record(b, List.of(close, escalate));
+        assertThat(alarmRows(b)).isEqualTo(alarmRows(a));
+        for (String id : ALARMS) {
+            assertThat(b.actions().folded(id)).as(id).isEqualTo(a.actions().folded(id));
+        }
+        assertThat(a.actions().folded("a-1").actions() + a.actions().folded("a-2").actions()).isEqualTo(1);
+        assertThat(a.actions().audit().verify().ok()).isTrue();
+    }
 }
