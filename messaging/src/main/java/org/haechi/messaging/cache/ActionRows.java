@@ -28,16 +28,7 @@ final class ActionRows {
                 + "(SELECT 1 FROM operator_action WHERE action_id = ?)")) {
             for (OperatorAction a : actions) {
                 ps.setString(1, a.actionId());
-                ps.setString(2, a.alarmId());
-                ps.setString(3, a.kindName());
-                ps.setString(4, a.operator());
-                ps.setString(5, a.console());
-                ps.setString(6, a.at().toString());
-                ps.setString(7, a.note());
-                ps.setString(8, a.assignee());
-                SqlTimes.set(ps, 9, a.until());
-                ps.setString(10, a.disposition());
-                SqlTimes.set(ps, 11, a.at().instant());
+                bindContent(ps, 2, a);
                 ps.setBoolean(12, published);
                 ps.setString(13, a.actionId());
                 if (ps.executeUpdate() == 1) {
@@ -64,19 +55,27 @@ final class ActionRows {
         try (PreparedStatement ps = c.prepareStatement("UPDATE operator_action SET alarm_id = ?, kind = ?, "
                 + "operator = ?, console = ?, hlc = ?, note = ?, assignee = ?, snooze_until = ?, disposition = ?, "
                 + "at = ? WHERE action_id = ?")) {
-            ps.setString(1, a.alarmId());
-            ps.setString(2, a.kindName());
-            ps.setString(3, a.operator());
-            ps.setString(4, a.console());
-            ps.setString(5, a.at().toString());
-            ps.setString(6, a.note());
-            ps.setString(7, a.assignee());
-            SqlTimes.set(ps, 8, a.until());
-            ps.setString(9, a.disposition());
-            SqlTimes.set(ps, 10, a.at().instant());
+            bindContent(ps, 1, a);
             ps.setString(11, a.actionId());
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Binds everything of {@code a} but its id, from parameter {@code first} on, in the order of {@link #COLUMNS}
+     * after {@code action_id}, then {@code at}: ten parameters.
+     */
+    private static void bindContent(PreparedStatement ps, int first, OperatorAction a) throws SQLException {
+        ps.setString(first, a.alarmId());
+        ps.setString(first + 1, a.kindName());
+        ps.setString(first + 2, a.operator());
+        ps.setString(first + 3, a.console());
+        ps.setString(first + 4, a.at().toString());
+        ps.setString(first + 5, a.note());
+        ps.setString(first + 6, a.assignee());
+        SqlTimes.set(ps, first + 7, a.until());
+        ps.setString(first + 8, a.disposition());
+        SqlTimes.set(ps, first + 9, a.at().instant());
     }
 
     /** Every stored action on one alarm in HLC order, and whether any of them is unpublished. */
