@@ -68,4 +68,11 @@ class ZoneLayerTest {
         zones.apply(List.of(from("fire.seoul.go.kr", "C-9", "Cancel", "A-1")));
         assertThat(zones.active()).extracting(Warning::sender).containsExactly("weather@kma.go.kr");
     }
+
+    /** Senders are compared in lower case: the same alert sent again in other capitals is one zone. */
+    @Test
+    void theSameAlertWithItsSenderInOtherCapitalsIsOneZone() {
+        zones.apply(List.of(warning("A-1", "Alert"), from("Weather@KMA.go.kr", "A-1", "Alert")));
+        assertThat(zones.active()).hasSize(1);
+    }
 }

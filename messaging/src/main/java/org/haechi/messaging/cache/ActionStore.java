@@ -111,7 +111,7 @@ public final class ActionStore {
             return List.of();
         }
         ActionRows.replace(c, copy);
-        audit.append(c, AuditEntries.action(copy, published));
+        audit.append(c, AuditEntries.replacing(copy, stored, published));
         return List.of(stored, copy);
     }
 
@@ -194,6 +194,7 @@ public final class ActionStore {
     public void markPublished(OperatorAction action) throws SQLException {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
+            audit.lockHead(c); // before the action's row, as every writer (a copy replacing it takes the head first)
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE operator_action SET published = TRUE WHERE action_id = ?")) {
                 ps.setString(1, action.actionId());
@@ -217,6 +218,14 @@ public final class ActionStore {
             d.put("disposition", a.disposition());
             d.put("origin", published ? "received" : "local");
             return new AuditEntry(a.console(), a.operator(), AuditLog.ACTION, a.alarmId(), d);
+        }
+
+        /** A copy of an action replacing the stored copy of its id (a broken sender sent two). */
+        static AuditEntry replacing(OperatorAction copy, OperatorAction stored, boolean published) {
+            AuditEntry entry = action(copy, published);
+            Map<String, String> d = new LinkedHashMap<>(entry.details());
+            d.put("replaces", stored.toString());
+            return new AuditEntry(entry.console(), entry.operator(), entry.kind(), entry.subject(), d);
         }
 
         static AuditEntry stateChange(String alarmId, AlarmStore.Workflow before, FoldedState after) {

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Logger;
 import org.haechi.core.warning.CapReference;
 import org.haechi.core.warning.Warning;
@@ -38,14 +37,14 @@ public final class WarningStore {
         List<CapReference> replaced = w.supersedes();
         if (!replaced.isEmpty()) {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM warning WHERE identifier = ? "
-                    + "AND (? = '' OR LOWER(sender) = ? OR sender = '')");
+                    + "AND (? = '' OR sender = ? OR sender = '')");
                  PreparedStatement ref = c.prepareStatement("MERGE INTO warning_reference (identifier, sender, "
                          + "superseded_by) KEY (identifier, sender, superseded_by) VALUES (?, ?, ?)")) {
                 for (CapReference r : replaced) {
                     if (r.names(w.key())) {
                         continue; // itself: an alert does not withdraw itself
                     }
-                    String sender = r.sender() == null ? "" : r.sender().toLowerCase(Locale.ROOT);
+                    String sender = r.sender() == null ? "" : r.sender();
                     del.setString(1, r.identifier());
                     del.setString(2, sender);
                     del.setString(3, sender);
@@ -66,7 +65,7 @@ public final class WarningStore {
         }
         try (PreparedStatement ps = c.prepareStatement("MERGE INTO warning (sender, identifier, msg_type, received_at, "
                 + "body) KEY (sender, identifier) VALUES (?,?,?,?,?)")) {
-            ps.setString(1, w.sender());
+            ps.setString(1, senderKey(w));
             ps.setString(2, w.identifier());
             ps.setString(3, w.msgType() == null ? "Alert" : w.msgType());
             SqlTimes.set(ps, 4, receivedAt);
@@ -77,19 +76,25 @@ public final class WarningStore {
     }
 
     /**
-     * Whether an Update or Cancel stored before names {@code w}: by its identifier, and its sender (in any case) when
-     * the reference said one.
+     * Whether an Update or Cancel stored before names {@code w}: by its identifier, and its sender (compared in lower
+     * case, as {@link CapReference} keeps it) when the reference said one.
      */
     private static boolean isSuperseded(Connection c, Warning w) throws SQLException {
         // Rows of V11 had no sender; those naming their own alert (an alert listing itself) never withdrew it.
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM warning_reference WHERE identifier = ? "
-                + "AND (sender = LOWER(?) OR sender = '' AND superseded_by <> identifier)")) {
+                + "AND (sender = ? OR sender = '' AND superseded_by <> identifier)")) {
             ps.setString(1, w.identifier());
-            ps.setString(2, w.sender());
+            ps.setString(2, senderKey(w));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
         }
+    }
+
+    /** The sender as the cache compares it: in lower case ('' for none). */
+    private static String senderKey(Warning w) {
+        String sender = w.key().sender();
+        return sender == null ? "" : sender;
     }
 
     /** The raw documents of every stored warning that is not a Cancel, oldest first. */

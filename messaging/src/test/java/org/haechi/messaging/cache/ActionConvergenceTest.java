@@ -166,5 +166,8 @@ class ActionConvergenceTest {
         }
         assertThat(a.actions().folded("a-1").actions() + a.actions().folded("a-2").actions()).isEqualTo(1);
         assertThat(a.actions().audit().verify().ok()).isTrue();
+        CacheStores replacedThere = AlarmFold.preferredCopy(close, escalate) == close ? b : a;
+        assertThat(replacedThere.actions().audit().read(0, 100)).as("the replacement says what it replaced")
+                .anySatisfy(r -> assertThat(r.details()).contains("replaces"));
     }
 }
