@@ -87,8 +87,9 @@ public final class ActionStore {
         for (OperatorAction a : fresh) {
             audit.append(c, AuditEntries.action(a, published));
         }
+        Set<OperatorAction> inserted = new HashSet<>(fresh);
         for (OperatorAction a : actions) {
-            if (!fresh.contains(a)) {
+            if (!inserted.contains(a)) {
                 changed.addAll(keepPreferredCopy(c, a, published));
             }
         }

@@ -16,8 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -89,7 +87,7 @@ public final class AuditLog {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (" + COLUMNS
                 + ") VALUES (?,?,?,?,?,?,?,?,?)")) {
             ps.setLong(1, r.seq());
-            ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            SqlTimes.set(ps, 2, at);
             ps.setString(3, r.console());
             ps.setString(4, r.operator());
             ps.setString(5, r.kind());
@@ -166,8 +164,7 @@ public final class AuditLog {
     }
 
     static AuditRecord row(ResultSet rs) throws SQLException {
-        OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
-        return new AuditRecord(rs.getLong(1), at == null ? null : at.toInstant(), rs.getString(3), rs.getString(4),
+        return new AuditRecord(rs.getLong(1), SqlTimes.get(rs, 2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
     }
 

@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
  * Instants to and from the cache's {@code TIMESTAMP WITH TIME ZONE} columns, as offset date-times in UTC. A
  * {@code java.sql.Timestamp} goes through the local time of the JVM's zone, and in the hour a daylight-saving zone
  * repeats when its clocks go back two instants have the same local time: one came back an hour off
- * ({@code DaylightSavingTest}). Stateless.
+ * ({@code DaylightSavingTest}). The audit log stored its times so from the start. Stateless.
  */
 final class SqlTimes {
     private SqlTimes() {

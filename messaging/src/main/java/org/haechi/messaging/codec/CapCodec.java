@@ -63,10 +63,11 @@ public final class CapCodec {
         String identifier = JsonFields.limited("identifier", required(alert, ns, "identifier"), MAX_IDENTIFIER);
         String sender = JsonFields.limited("sender", required(alert, ns, "sender"), MAX_IDENTIFIER);
         String sentText = required(alert, ns, "sent");
-        Instant sent = parseTime(sentText, null, "sent", repairs);
-        if (sent == null) {
+        OffsetDateTime sentAt = parseTime(sentText, null, "sent", repairs);
+        if (sentAt == null) {
             throw new ContractViolation("sent '" + sentText + "' is not a CAP date-time");
         }
+        Instant sent = sentAt.toInstant();
         String msgType = text(alert, ns, "msgType");
         if (msgType == null) {
             msgType = "Alert";
@@ -77,7 +78,7 @@ public final class CapCodec {
 
         List<Element> infos = children(alert, ns, "info");
         Element info = infos.isEmpty() ? null : infos.get(0);
-        ZoneOffset sentOffset = offsetOf(sentText);
+        ZoneOffset sentOffset = sentAt.getOffset();
         Instant effective = optionalTime(info, ns, "effective", sentOffset, repairs);
         Instant onset = optionalTime(info, ns, "onset", sentOffset, repairs);
         Instant expires = optionalTime(info, ns, "expires", sentOffset, repairs);
@@ -221,20 +222,11 @@ public final class CapCodec {
         if (value == null) {
             return null;
         }
-        Instant time = parseTime(value, sentOffset, name, repairs);
+        OffsetDateTime time = parseTime(value, sentOffset, name, repairs);
         if (time == null) {
             repairs.add(name + " '" + value + "' is not a CAP date-time; ignored");
         }
-        return time;
-    }
-
-    /** A CAP date-time ({@code 2026-07-15T21:00:00+09:00}), or null when {@code text} is none. */
-    static Instant parseTime(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return time == null ? null : time.toInstant();
     }
 
     /**
@@ -242,20 +234,21 @@ public final class CapCodec {
      * ({@code +0900}) or hours only, and, when {@code fallback} is given, no offset at all (then {@code sent}'s offset
      * is taken). Each such reading is noted in {@code repairs}; null when the text is no date-time.
      */
-    static Instant parseTime(String text, ZoneOffset fallback, String name, Collection<String> repairs) {
-        Instant strict = parseTime(text);
-        if (strict != null) {
-            return strict;
+    static OffsetDateTime parseTime(String text, ZoneOffset fallback, String name, Collection<String> repairs) {
+        try {
+            return OffsetDateTime.parse(text); // CAP's own form
+        } catch (DateTimeParseException notStrict) {
+            // read below as agencies write it
         }
         try {
             TemporalAccessor t = untidy(text);
             if (t instanceof OffsetDateTime odt) {
                 repairs.add(name + " '" + text + "' is not in CAP's date-time form; read as " + odt);
-                return odt.toInstant();
+                return odt;
             }
             if (fallback != null && t instanceof LocalDateTime ldt) {
                 repairs.add(name + " '" + text + "' has no time zone; read with sent's offset " + fallback);
-                return ldt.atOffset(fallback).toInstant();
+                return ldt.atOffset(fallback);
             }
         } catch (DateTimeParseException e) {
             // not a date-time at all
@@ -270,15 +263,6 @@ public final class CapCodec {
             throw new DateTimeParseException("not a date and time", text, 0);
         }
         return UNTIDY_TIME.parseBest(m.group(1) + "T" + m.group(2), OffsetDateTime::from, LocalDateTime::from);
-    }
-
-    private static ZoneOffset offsetOf(String text) {
-        try {
-            TemporalAccessor t = untidy(text);
-            return t instanceof OffsetDateTime odt ? odt.getOffset() : null;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** Trimmed text of the first child element {@code name}, or null when absent or blank. */
