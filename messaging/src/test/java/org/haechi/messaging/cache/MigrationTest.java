@@ -16,11 +16,17 @@ class MigrationTest {
     @TempDir
     Path dir;
 
+    /** A cache in {@code dir} at schema version {@code target}; returns its JDBC URL. */
+    String migratedTo(String target) {
+        String url = "jdbc:h2:file:" + dir.resolve("cache").toAbsolutePath();
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target(target).load()
+                .migrate();
+        return url;
+    }
+
     @Test
     void firstReleaseCacheIsMigratedAndKeepsItsAlarms() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("cache").toAbsolutePath();
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("1").load()
-                .migrate();
+        String url = migratedTo("1");
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.execute("INSERT INTO alarm (id, type_name, severity, occurred_at, received_at, state, is_open) VALUES "
                     + "('old-1', 'CHILD_SOS', 0, TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00', "
@@ -43,9 +49,7 @@ class MigrationTest {
     /** V12 keys warnings by sender too, and reads the sender of a warning stored before from its body. */
     @Test
     void warningsStoredBeforeV12GetTheSenderOfTheirBody() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("cache").toAbsolutePath();
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("11").load()
-                .migrate();
+        String url = migratedTo("11");
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.execute("INSERT INTO warning (identifier, msg_type, received_at, body) VALUES ('A-1', 'Alert', "
                     + "TIMESTAMP WITH TIME ZONE '2026-07-15 05:00:00+00', '<alert xmlns=\"urn:oasis:names:tc:"
