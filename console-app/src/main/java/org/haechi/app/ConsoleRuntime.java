@@ -101,6 +101,7 @@ public final class ConsoleRuntime implements AutoCloseable {
                         status.loginRefused(user);
                     }
                 });
+        bus.countDeadLettersIn(options.deadLetterAddress());
         bus.start();
         poll.scheduleWithFixedDelay(this::refreshStats, 0, 2, TimeUnit.SECONDS);
         poll.scheduleWithFixedDelay(background::apply, 0, 2, TimeUnit.SECONDS);

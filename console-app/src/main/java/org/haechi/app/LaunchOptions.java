@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.haechi.messaging.bus.BusAddresses;
 import org.haechi.messaging.bus.BusConfig;
 
 /**
@@ -19,10 +20,11 @@ import org.haechi.messaging.bus.BusConfig;
  * @param operator      operator id recorded on actions
  * @param stormAlarms   alarms the simulator publishes at once at start
  * @param embeddedPort  port of the embedded broker on 127.0.0.1
+ * @param deadLetterAddress the queue the broker dead-letters into, which the console counts
  */
 public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Locale locale, Path screenshot,
                             int exitAfterSec, int metricsPort, String operator, int stormAlarms,
-                            int embeddedPort) {
+                            int embeddedPort, String deadLetterAddress) {
 
     public static final String USAGE = """
             Usage: ./haechi [options]
@@ -34,6 +36,9 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
               --metrics-port PORT   Prometheus metrics on 127.0.0.1:PORT (default 9464, 0 = off)
               --operator ID         operator id recorded on actions (default: the login name)
               --embedded-port PORT  port of the embedded broker on 127.0.0.1 (default 61616)
+              --dead-letter-address NAME
+                                    with --broker: the queue the broker dead-letters into, counted on the
+                                    status bar (default haechi.dead-letter; Artemis's own default is DLQ)
               --screenshot FILE     with --exit-after: write a PNG of the main window before exiting
               --exit-after SECONDS  exit after SECONDS (status 0)
             Credentials for an external broker come from a login dialog, or from HAECHI_BROKER_USER /
@@ -51,6 +56,7 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
         String operator = System.getProperty("user.name", "operator");
         int storm = 0;
         int embeddedPort = 61616;
+        String deadLetterAddress = null;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String a = rest.remove(0);
@@ -66,12 +72,13 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
                 case "--metrics-port" -> metricsPort = number(a, rest);
                 case "--operator" -> operator = value(a, rest);
                 case "--embedded-port" -> embeddedPort = number(a, rest);
+                case "--dead-letter-address" -> deadLetterAddress = value(a, rest).strip();
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         boolean simulate = sim != null ? sim : broker == null;
         return new LaunchOptions(broker, dataDir, simulate, locale, shot, exitAfter, metricsPort, operator, storm,
-                embeddedPort);
+                embeddedPort, deadLetterAddress(deadLetterAddress, broker));
     }
 
     /**
@@ -93,6 +100,21 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
                     e);
         }
         return url;
+    }
+
+    /** The embedded broker dead-letters into {@value BusAddresses#DEAD_LETTER}; only an external one may differ. */
+    private static String deadLetterAddress(String given, String broker) {
+        if (given == null) {
+            return BusAddresses.DEAD_LETTER;
+        }
+        if (given.isEmpty()) {
+            throw new IllegalArgumentException("--dead-letter-address needs a queue name");
+        }
+        if (broker == null && !given.equals(BusAddresses.DEAD_LETTER)) {
+            throw new IllegalArgumentException("--dead-letter-address is for an external broker (--broker): the "
+                    + "embedded one dead-letters into " + BusAddresses.DEAD_LETTER);
+        }
+        return given;
     }
 
     private static String value(String option, List<String> rest) {

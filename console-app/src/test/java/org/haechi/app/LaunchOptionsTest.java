@@ -46,6 +46,20 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--password", "x"))).hasMessageContaining("unknown");
     }
 
+    /** A production broker may dead-letter elsewhere (Artemis's default: DLQ); the embedded one cannot. */
+    @Test
+    void theDeadLetterAddressIsTheEmbeddedBrokersUnlessAnExternalOneIsNamed() {
+        assertThat(LaunchOptions.parse(List.of()).deadLetterAddress()).isEqualTo("haechi.dead-letter");
+        assertThat(LaunchOptions.parse(List.of("--broker", "tcp://a:61616")).deadLetterAddress())
+                .isEqualTo("haechi.dead-letter");
+        assertThat(LaunchOptions.parse(List.of("--broker", "tcp://a:61616", "--dead-letter-address", " DLQ "))
+                .deadLetterAddress()).isEqualTo("DLQ");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--dead-letter-address", "DLQ")))
+                .hasMessageContaining("external broker");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--broker", "tcp://a:61616", "--dead-letter-address",
+                " "))).hasMessageContaining("needs a queue name");
+    }
+
     /** The command line is readable by every user of the machine (ps): no password may travel in it. */
     @Test
     void aBrokerAddressCarryingAPasswordIsRefused() {

@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.haechi.app.HaechiApp;
 import org.haechi.app.LaunchOptions;
+import org.haechi.messaging.bus.BusAddresses;
 
 /**
  * Two 10,000-alarm bursts into the real main window (embedded broker, no simulator), each measured as the time
@@ -42,7 +43,7 @@ final class BurstRun {
         int metricsPort = BenchBroker.freePort();
         System.setProperty("haechi.noExit", "true");
         HaechiApp.useOptions(new LaunchOptions(null, dataDir, false, Locale.ENGLISH, null, 0, metricsPort, "bench",
-                0, brokerPort));
+                0, brokerPort, BusAddresses.DEAD_LETTER));
         LatencyRun.startFx();
         HaechiApp app = new HaechiApp();
         onFx(() -> {

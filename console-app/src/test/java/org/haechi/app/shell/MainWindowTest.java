@@ -26,6 +26,7 @@ import org.haechi.core.geo.GeoPoint;
 import org.haechi.map.view.MapView;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.alarm.AlarmState;
+import org.haechi.messaging.bus.BusAddresses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class MainWindowTest {
         brokerPort = freePort();
         metricsPort = freePort();
         HaechiApp.useOptions(new LaunchOptions(null, dataDir, false, Locale.ENGLISH, null, 0, metricsPort,
-                "op-test", 0, brokerPort));
+                "op-test", 0, brokerPort, BusAddresses.DEAD_LETTER));
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(HaechiApp.class);
         await(() -> metrics().contains("haechi_broker_connected 1.0"), 30);

@@ -13,6 +13,7 @@ import org.haechi.app.HaechiApp;
 import org.haechi.app.LaunchOptions;
 import org.haechi.core.alarm.Alarm;
 import org.haechi.core.alarm.AlarmType;
+import org.haechi.messaging.bus.BusAddresses;
 import org.haechi.messaging.cache.AuditRecord;
 import org.haechi.messaging.cache.CacheStores;
 import org.haechi.video.CameraSource;
@@ -40,7 +41,7 @@ class WallWiringTest {
         System.setProperty("haechi.noExit", "true");
         System.setProperty("haechi.video.offlineAfterSeconds", "2");
         HaechiApp.useOptions(new LaunchOptions(null, dataDir, false, Locale.ENGLISH, null, 0, 0, "op-wall", 0,
-                MainWindowTest.freePort()));
+                MainWindowTest.freePort(), BusAddresses.DEAD_LETTER));
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(HaechiApp.class);
     }

@@ -193,6 +193,17 @@ public final class BusService implements AutoCloseable {
         answeringFor = answering;
     }
 
+    /**
+     * Counts the broker's dead-letter messages in {@code deadLetterAddress} (a production broker's may be Artemis's
+     * default {@code DLQ}) instead of {@value BusAddresses#DEAD_LETTER}; before {@link #start()}.
+     */
+    public void countDeadLettersIn(String deadLetterAddress) {
+        if (deadLetterAddress == null || deadLetterAddress.isBlank()) {
+            throw new IllegalArgumentException("a dead-letter address needs a name");
+        }
+        deadLetters.countIn(deadLetterAddress.strip());
+    }
+
     /** Tests: count the dead-letter address more often than every 30 s. */
     void countDeadLettersEvery(Duration every) {
         deadLetters.countEvery(every);

@@ -20,7 +20,8 @@ import org.haechi.core.bus.BusStatusListener;
 import org.haechi.core.bus.DeadLetters;
 
 /**
- * Counts what the broker's dead-letter address holds, every 30 s ({@code -Dhaechi.bus.deadLetterCountSeconds}), by
+ * Counts what the broker's dead-letter address ({@value BusAddresses#DEAD_LETTER} unless told another) holds, every
+ * 30 s ({@code -Dhaechi.bus.deadLetterCountSeconds}), by
  * browsing it: nothing is taken, so every console can count, and an administrator finds the messages where they
  * were. Tells the listener when the count changes. On a thread of its own: browsing thousands of messages must not
  * hold up the bus's watch of its connection. {@link #start()} once, {@link #close()} once.
@@ -39,6 +40,7 @@ final class DeadLetterWatch implements AutoCloseable {
         return t;
     });
     private volatile Duration every = Duration.ofSeconds(Long.getLong("haechi.bus.deadLetterCountSeconds", 30));
+    private volatile String address = BusAddresses.DEAD_LETTER;
     /** The broker refused a count on this connection (no browse permission, no such queue): until a new one. */
     private volatile boolean uncountable;
     /** The last count told. Counting thread only. */
@@ -60,6 +62,11 @@ final class DeadLetterWatch implements AutoCloseable {
         every = interval;
     }
 
+    /** The broker's dead-letter address, where it is not {@value BusAddresses#DEAD_LETTER}; before {@link #start()}. */
+    void countIn(String deadLetterAddress) {
+        address = deadLetterAddress;
+    }
+
     /** A new connection: try again what the last one refused. */
     void newConnection() {
         uncountable = false;
@@ -71,10 +78,10 @@ final class DeadLetterWatch implements AutoCloseable {
             return;
         }
         try {
-            DeadLetters counted = count(c);
+            DeadLetters counted = count(c, address);
             if (!counted.equals(told)) {
                 if (counted.count() > 0) {
-                    LOG.warning("the broker's dead-letter address holds " + counted.count()
+                    LOG.warning("the broker's dead-letter address " + address + " holds " + counted.count()
                             + (counted.more() ? " or more" : "") + " messages: " + counted.byAddress());
                 }
                 told = counted;
@@ -82,17 +89,17 @@ final class DeadLetterWatch implements AutoCloseable {
             }
         } catch (JMSSecurityException | InvalidDestinationException e) {
             uncountable = true;
-            LOG.info("the dead-letter address " + BusAddresses.DEAD_LETTER + " cannot be counted on this connection "
+            LOG.info("the dead-letter address " + address + " cannot be counted on this connection "
                     + "(the count shown is the last one made): " + e.getMessage());
         } catch (JMSException | RuntimeException e) {
             LOG.fine(() -> "dead-letter address not counted this time: " + e);
         }
     }
 
-    /** Browses the dead-letter address on a new session of the started connection {@code c}. */
-    static DeadLetters count(Connection c) throws JMSException {
+    /** Browses the dead-letter address (a queue of that name) on a new session of the started connection {@code c}. */
+    static DeadLetters count(Connection c, String deadLetterAddress) throws JMSException {
         try (Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-             QueueBrowser browser = s.createBrowser(s.createQueue(BusAddresses.DEAD_LETTER))) {
+             QueueBrowser browser = s.createBrowser(s.createQueue(deadLetterAddress))) {
             Map<String, Integer> byAddress = new TreeMap<>();
             Enumeration<?> messages = browser.getEnumeration();
             int count = 0;

@@ -3,7 +3,9 @@ package org.haechi.messaging.bus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.jms.Connection;
+import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,8 +56,46 @@ class DeadLettersTest {
                 Thread.sleep(1500);
                 try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
                     c.start();
-                    assertThat(DeadLetterWatch.count(c).count()).as("browsed, not taken").isEqualTo(3);
+                    assertThat(DeadLetterWatch.count(c, BusAddresses.DEAD_LETTER).count()).as("browsed, not taken").isEqualTo(3);
                 }
+            }
+        }
+    }
+
+    /**
+     * A production broker may dead-letter into another queue (Artemis's own default is {@code DLQ}): told its name,
+     * the console counts what that one holds, by the address each message was first sent to.
+     */
+    @Test
+    void aBrokersOwnDeadLetterAddressIsCountedWhenNamed() throws Exception {
+        try (EmbeddedBroker broker = new EmbeddedBroker(dir.resolve("broker"), BusIngestTest.freePort())) {
+            broker.start();
+            String url = broker.clientUrl();
+            try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
+                Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer p = s.createProducer(s.createQueue("DLQ"));
+                for (String from : List.of(BusAddresses.ALARMS, BusAddresses.ALARMS, BusAddresses.ACTIONS)) {
+                    Message m = s.createTextMessage("{}");
+                    m.setStringProperty("_AMQ_ORIG_ADDRESS", from);
+                    p.send(m);
+                }
+            }
+            Collected collected = new Collected();
+            List<DeadLetters> told = collected.deadLetterCounts;
+            try (CacheStores cache = CacheStores.open(dir.resolve("cache"));
+                 BusService bus = new BusService(new BusConfig(url, null, null, "ws-dlq"),
+                         IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(),
+                         collected.busListener())) {
+                bus.countDeadLettersIn(" DLQ ");
+                bus.countDeadLettersEvery(Duration.ofMillis(300));
+                bus.start();
+                Collected.await(() -> !told.isEmpty(), 20);
+                assertThat(told.get(0)).isEqualTo(new DeadLetters(3, false,
+                        Map.of(BusAddresses.ALARMS, 2, BusAddresses.ACTIONS, 1)));
+            }
+            try (Connection c = new ActiveMQConnectionFactory(url).createConnection()) {
+                c.start();
+                assertThat(DeadLetterWatch.count(c, BusAddresses.DEAD_LETTER)).isEqualTo(DeadLetters.NONE);
             }
         }
     }
