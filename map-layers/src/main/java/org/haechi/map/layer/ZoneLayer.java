@@ -2,8 +2,8 @@ package org.haechi.map.layer;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +28,13 @@ import org.haechi.map.view.WebMercator;
 public final class ZoneLayer implements MapLayer {
     /** Keyed by sender and identifier: CAP makes an identifier unique only for its sender. */
     private final Map<CapReference, Warning> warnings = new LinkedHashMap<>();
-    /** What an Update or Cancel replaced: a copy arriving later stays off the map. */
-    private final Set<CapReference> replaced = new HashSet<>();
+    /**
+     * What an Update or Cancel replaced: a copy arriving later stays off the map. The most recent
+     * {@value #MAX_REPLACED} are kept: a late copy comes within moments (the cache and the bus feed this layer side by
+     * side), and the cache itself refuses a replaced alert at any time.
+     */
+    private final Set<CapReference> replaced = new LinkedHashSet<>();
+    static final int MAX_REPLACED = 10_000;
     private final Clock clock;
     private Runnable repaint = () -> { };
 
@@ -47,12 +52,12 @@ public final class ZoneLayer implements MapLayer {
         for (Warning w : incoming) {
             CapReference self = w.key();
             for (CapReference ref : w.supersedes()) {
-                warnings.keySet().removeIf(ref::names);
+                withdraw(ref);
                 if (!ref.names(self)) {
-                    replaced.add(ref);
+                    remember(ref);
                 }
             }
-            if (replaced.stream().anyMatch(ref -> ref.names(self))) {
+            if (replaced.contains(self) || replaced.contains(new CapReference(null, self.identifier()))) {
                 continue; // arrived after what replaces it (the cache and the bus feed this layer side by side)
             }
             if ("Cancel".equalsIgnoreCase(w.msgType())) {
@@ -62,6 +67,23 @@ public final class ZoneLayer implements MapLayer {
             }
         }
         repaint.run();
+    }
+
+    /** Takes off the alerts {@code ref} names: one, or every sender's when the reference did not say its sender. */
+    private void withdraw(CapReference ref) {
+        if (ref.sender() == null) {
+            warnings.keySet().removeIf(ref::names);
+        } else {
+            warnings.remove(ref);
+        }
+    }
+
+    private void remember(CapReference ref) {
+        replaced.remove(ref); // to the end: the most recent are kept
+        replaced.add(ref);
+        if (replaced.size() > MAX_REPLACED) {
+            replaced.remove(replaced.iterator().next());
+        }
     }
 
     /** Live warnings in force now (not Test or Exercise alerts). FX thread. */

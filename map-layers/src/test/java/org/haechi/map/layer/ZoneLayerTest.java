@@ -75,4 +75,29 @@ class ZoneLayerTest {
         zones.apply(List.of(warning("A-1", "Alert"), from("Weather@KMA.go.kr", "A-1", "Alert")));
         assertThat(zones.active()).hasSize(1);
     }
+
+    /** A reference that did not say its sender names the identifier whoever sent it, before and after. */
+    @Test
+    void aReferenceWithoutSenderWithdrawsEverySendersAlertOfThatIdentifier() {
+        zones.apply(List.of(warning("A-1", "Alert"), from("fire.seoul.go.kr", "A-1", "Alert")));
+        Warning cancel = new Warning("C-1", "weather@kma.go.kr", SENT, "Cancel",
+                List.of(new CapReference(null, "A-1")), "호우경보", "Severe", "Immediate", "Likely", "C-1", null,
+                SENT, null, List.of(), List.of());
+        zones.apply(List.of(cancel));
+        assertThat(zones.active()).isEmpty();
+        zones.apply(List.of(from("police.seoul.go.kr", "A-1", "Alert")));
+        assertThat(zones.active()).as("a late copy from any sender").isEmpty();
+    }
+
+    /** The replaced alerts remembered are bounded; the most recent are kept. */
+    @Test
+    void theMostRecentReplacedAlertsAreRemembered() {
+        for (int i = 0; i <= ZoneLayer.MAX_REPLACED; i++) {
+            zones.apply(List.of(warning("U-" + i, "Update", "A-" + i)));
+        }
+        zones.apply(List.of(warning("A-0", "Alert"), warning("A-1", "Alert"),
+                warning("A-" + ZoneLayer.MAX_REPLACED, "Alert")));
+        assertThat(ids(zones.active())).as("only the oldest forgotten").contains("A-0")
+                .doesNotContain("A-1", "A-" + ZoneLayer.MAX_REPLACED);
+    }
 }
