@@ -98,8 +98,13 @@ final class ConsoleFeeds {
         }
     }
 
-    /** Reads what the cache holds, off the FX thread, and offers it like fresh traffic. */
-    void loadFromCache(CacheStores cache) {
+    /**
+     * Reads what the cache holds, off the FX thread, and offers it like fresh traffic. The bus must not start before
+     * the returned future completes (it always completes normally): a snapshot read before a live update and offered
+     * after it would put the older state back on the screen.
+     */
+    java.util.concurrent.CompletableFuture<Void> loadFromCache(CacheStores cache) {
+        var loaded = new java.util.concurrent.CompletableFuture<Void>();
         Thread loader = new Thread(() -> {
             try {
                 cache.alarms().loadOpen(2000, alarms::offer);
@@ -118,9 +123,12 @@ final class ConsoleFeeds {
                 }
             } catch (Exception e) {
                 LOG.log(Level.SEVERE, "could not read the cache", e);
+            } finally {
+                loaded.complete(null);
             }
         }, "haechi-cache-load");
         loader.setDaemon(true);
         loader.start();
+        return loaded;
     }
 }

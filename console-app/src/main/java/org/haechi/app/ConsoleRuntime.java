@@ -127,14 +127,13 @@ public final class ConsoleRuntime implements AutoCloseable {
         }
     }
 
-    /** How long tag trails are kept in the cache. */
-    public static final java.time.Duration TRAIL_RETENTION = java.time.Duration.ofMinutes(30);
-
+    /** Every minute: whatever fails, the next minute tries again (an exception would end the schedule). */
     private void purgeTrails() {
         try {
-            cache.positions().purgeTrails(clock.instant().minus(TRAIL_RETENTION));
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "trail retention not applied", e);
+            java.time.Instant now = clock.instant();
+            cache.positions().purgeTrails(now.minus(options.trailRetention()), now);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "trail retention not applied this time", e);
         }
     }
 

@@ -123,9 +123,9 @@ public final class HaechiApp extends Application {
         AlarmTableWarmUp.run(text, scene.getStylesheets(), Platform::runLater);
         map.view().centreOn(SimRegistry.STREAM_CENTRE, 45);
         feeds.start();
-        feeds.loadFromCache(runtime.cache());
+        var cacheLoaded = feeds.loadFromCache(runtime.cache());
         startTimers(status);
-        connectInBackground(status, text);
+        connectInBackground(status, text, cacheLoaded);
         scheduleExit(scene);
     }
 
@@ -223,7 +223,9 @@ public final class HaechiApp extends Application {
         tick.play();
     }
 
-    private void connectInBackground(StatusBarViewModel status, ResourceBundle text) {
+    /** {@code cacheLoaded}: what the cache held is on its way to the screen, so the bus's news comes after it. */
+    private void connectInBackground(StatusBarViewModel status, ResourceBundle text,
+                                     java.util.concurrent.CompletableFuture<Void> cacheLoaded) {
         String user = System.getenv("HAECHI_BROKER_USER");
         String password = System.getenv("HAECHI_BROKER_PASSWORD");
         boolean typed = !options.embeddedBroker() && user == null && options.exitAfterSec() == 0;
@@ -236,6 +238,7 @@ public final class HaechiApp extends Application {
         String loginPassword = password;
         work.execute(() -> {
             serveMetrics();
+            cacheLoaded.join();
             try {
                 runtime.connect(feeds.sinks(), new BusStatusListener() {
                     @Override

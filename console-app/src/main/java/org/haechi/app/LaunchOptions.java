@@ -1,6 +1,7 @@
 package org.haechi.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +22,14 @@ import org.haechi.messaging.bus.BusConfig;
  * @param stormAlarms   alarms the simulator publishes at once at start
  * @param embeddedPort  port of the embedded broker on 127.0.0.1
  * @param deadLetterAddress the queue the broker dead-letters into, which the console counts
+ * @param trailRetention how long tag trails are kept in the cache
  */
 public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Locale locale, Path screenshot,
                             int exitAfterSec, int metricsPort, String operator, int stormAlarms,
-                            int embeddedPort, String deadLetterAddress) {
+                            int embeddedPort, String deadLetterAddress, Duration trailRetention) {
+
+    /** How long tag trails are kept unless told otherwise. */
+    public static final Duration DEFAULT_TRAIL_RETENTION = Duration.ofMinutes(30);
 
     public static final String USAGE = """
             Usage: ./haechi [options]
@@ -39,6 +44,8 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
               --dead-letter-address NAME
                                     with --broker: the queue the broker dead-letters into, counted on the
                                     status bar (default haechi.dead-letter; Artemis's own default is DLQ)
+              --trail-retention MINUTES
+                                    how long tag trails are kept in the cache (default 30, at most 10080)
               --screenshot FILE     with --exit-after: write a PNG of the main window before exiting
               --exit-after SECONDS  exit after SECONDS (status 0)
             Credentials for an external broker come from a login dialog, or from HAECHI_BROKER_USER /
@@ -57,6 +64,7 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
         int storm = 0;
         int embeddedPort = 61616;
         String deadLetterAddress = null;
+        Duration trailRetention = DEFAULT_TRAIL_RETENTION;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String a = rest.remove(0);
@@ -73,12 +81,13 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
                 case "--operator" -> operator = value(a, rest);
                 case "--embedded-port" -> embeddedPort = number(a, rest);
                 case "--dead-letter-address" -> deadLetterAddress = value(a, rest).strip();
+                case "--trail-retention" -> trailRetention = minutes(a, rest);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         boolean simulate = sim != null ? sim : broker == null;
         return new LaunchOptions(broker, dataDir, simulate, locale, shot, exitAfter, metricsPort, operator, storm,
-                embeddedPort, deadLetterAddress(deadLetterAddress, broker));
+                embeddedPort, deadLetterAddress(deadLetterAddress, broker), trailRetention);
     }
 
     /**
@@ -131,6 +140,15 @@ public record LaunchOptions(String brokerUrl, Path dataDir, boolean simulate, Lo
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs a whole number, not '" + v + "'");
         }
+    }
+
+    /** A retention of 1 minute to a week: trails are for the last moves, the cache is not an archive. */
+    private static Duration minutes(String option, List<String> rest) {
+        int minutes = number(option, rest);
+        if (minutes < 1 || minutes > 10_080) {
+            throw new IllegalArgumentException(option + " takes 1 to 10080 minutes (a week), not " + minutes);
+        }
+        return Duration.ofMinutes(minutes);
     }
 
     private static Locale language(String code) {

@@ -60,6 +60,18 @@ class LaunchOptionsTest {
                 " "))).hasMessageContaining("needs a queue name");
     }
 
+    /** Tag trails are kept 30 minutes unless told otherwise, a minute to a week. */
+    @Test
+    void trailRetentionIsASettingInMinutes() {
+        assertThat(LaunchOptions.parse(List.of()).trailRetention()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(LaunchOptions.parse(List.of("--trail-retention", "120")).trailRetention())
+                .isEqualTo(java.time.Duration.ofHours(2));
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--trail-retention", "0")))
+                .hasMessageContaining("1 to 10080 minutes");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--trail-retention", "20000")))
+                .hasMessageContaining("1 to 10080 minutes");
+    }
+
     /** The command line is readable by every user of the machine (ps): no password may travel in it. */
     @Test
     void aBrokerAddressCarryingAPasswordIsRefused() {

@@ -43,7 +43,8 @@ final class BurstRun {
         int metricsPort = BenchBroker.freePort();
         System.setProperty("haechi.noExit", "true");
         HaechiApp.useOptions(new LaunchOptions(null, dataDir, false, Locale.ENGLISH, null, 0, metricsPort, "bench",
-                0, brokerPort, BusAddresses.DEAD_LETTER));
+                0, brokerPort, BusAddresses.DEAD_LETTER,
+                LaunchOptions.DEFAULT_TRAIL_RETENTION));
         LatencyRun.startFx();
         HaechiApp app = new HaechiApp();
         onFx(() -> {

@@ -73,7 +73,7 @@ public final class MapBench {
         private final CountDownLatch done;
         private final Stage stage = new Stage();
         private final MapView map = new MapView();
-        private final TagLayer tags = new TagLayer(30);
+        private final TagLayer tags = new TagLayer(30, java.time.Clock.systemUTC());
         private final List<AssetLayer> assetLayers = new ArrayList<>();
         private final List<Double> paint = new ArrayList<>();
         private double[] cityIntervals;

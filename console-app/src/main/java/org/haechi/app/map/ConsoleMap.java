@@ -42,7 +42,7 @@ public final class ConsoleMap implements AutoCloseable {
     private final AssetLayer cameras;
     private final AssetLayer accessPoints;
     private final AssetLayer schools;
-    private final TagLayer tags = new TagLayer(60);
+    private final TagLayer tags;
     private final ZoneLayer zones;
     private final AlarmLayer alarms = new AlarmLayer();
     private final org.haechi.map.layer.DrawLayer drawn = new org.haechi.map.layer.DrawLayer();
@@ -57,6 +57,7 @@ public final class ConsoleMap implements AutoCloseable {
     public ConsoleMap(boolean korean, Clock clock) throws IOException {
         view.setId("map");
         zones = new ZoneLayer(clock);
+        tags = new TagLayer(60, clock);
         cameras = new AssetLayer("cameras", AssetKind.CAMERA, Color.web("#4da3ff"), 3, worker);
         accessPoints = new AssetLayer("access points", AssetKind.ACCESS_POINT, Color.web("#42d392"), 6, worker);
         schools = new AssetLayer("schools", AssetKind.SCHOOL, Color.web("#f2c14e"), 25, worker);
@@ -118,6 +119,8 @@ public final class ConsoleMap implements AutoCloseable {
             assets.put(a.id(), a);
             if (a.kind() == AssetKind.CAMERA && a.hasStream()) {
                 streamed.put(a.id(), a);
+            } else {
+                streamed.remove(a.id()); // an update without a stream clears it (WIRE.md: an omitted field is cleared)
             }
         }
         assetsChanged.set(true);

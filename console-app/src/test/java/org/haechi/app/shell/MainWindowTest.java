@@ -53,7 +53,8 @@ class MainWindowTest {
         brokerPort = freePort();
         metricsPort = freePort();
         HaechiApp.useOptions(new LaunchOptions(null, dataDir, false, Locale.ENGLISH, null, 0, metricsPort,
-                "op-test", 0, brokerPort, BusAddresses.DEAD_LETTER));
+                "op-test", 0, brokerPort, BusAddresses.DEAD_LETTER,
+                LaunchOptions.DEFAULT_TRAIL_RETENTION));
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(HaechiApp.class);
         await(() -> metrics().contains("haechi_broker_connected 1.0"), 30);

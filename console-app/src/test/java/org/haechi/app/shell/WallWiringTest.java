@@ -41,7 +41,8 @@ class WallWiringTest {
         System.setProperty("haechi.noExit", "true");
         System.setProperty("haechi.video.offlineAfterSeconds", "2");
         HaechiApp.useOptions(new LaunchOptions(null, dataDir, false, Locale.ENGLISH, null, 0, 0, "op-wall", 0,
-                MainWindowTest.freePort(), BusAddresses.DEAD_LETTER));
+                MainWindowTest.freePort(), BusAddresses.DEAD_LETTER,
+                LaunchOptions.DEFAULT_TRAIL_RETENTION));
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(HaechiApp.class);
     }

@@ -1,5 +1,7 @@
 package org.haechi.map.layer;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +18,14 @@ import org.haechi.map.view.WebMercator;
 /** Tagged people: latest position and a bounded trail each. FX thread only. */
 public final class TagLayer implements MapLayer {
     private final int trailLength;
+    private final Clock clock;
     private final Map<String, Track> tracks = new HashMap<>();
     private Runnable repaint = () -> { };
 
-    public TagLayer(int trailLength) {
+    /** {@code clock}: tells a device clock that is wrong ({@link TagPosition#replaces}). */
+    public TagLayer(int trailLength, Clock clock) {
         this.trailLength = trailLength;
+        this.clock = clock;
     }
 
     private static final class Track {
@@ -33,11 +38,15 @@ public final class TagLayer implements MapLayer {
         repaint = repaintRequest;
     }
 
-    /** Adds fixes (older fixes than the last known are ignored). FX thread. */
+    /**
+     * Adds fixes: an older fix than the last known is ignored, unless the last known is far ahead of the clock
+     * ({@link TagPosition#replaces}). FX thread.
+     */
     public void addFixes(List<TagPosition> fixes) {
+        Instant now = clock.instant();
         for (TagPosition p : fixes) {
             Track t = tracks.computeIfAbsent(p.personId(), k -> new Track());
-            if (t.last != null && !p.fixAt().isAfter(t.last.fixAt())) {
+            if (!p.replaces(t.last, now)) {
                 continue;
             }
             t.last = p;
