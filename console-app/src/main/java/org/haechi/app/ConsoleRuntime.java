@@ -102,6 +102,7 @@ public final class ConsoleRuntime implements AutoCloseable {
                     }
                 });
         bus.countDeadLettersIn(options.deadLetterAddress());
+        bus.onOwnActionsPublished(sinks.alarms());
         bus.start();
         poll.scheduleWithFixedDelay(this::refreshStats, 0, 2, TimeUnit.SECONDS);
         poll.scheduleWithFixedDelay(background::apply, 0, 2, TimeUnit.SECONDS);

@@ -90,11 +90,12 @@ public final class HaechiApp extends Application {
             Alarm updated = actions.perform(id, kind, note);
             runtime.publishOutbox();
             return updated;
-        }, work, Platform::runLater);
+        }, work, Platform::runLater, clock);
         board.setOnNewCritical(a -> sound.play());
         StatusBarViewModel status = new StatusBarViewModel(text);
         DetailsView details = new DetailsView(text);
         feeds = new ConsoleFeeds(board, map, metrics);
+        board.setResultSink(feeds::offerAlarms);
         wireSelection(details);
         wireWall();
         org.haechi.app.map.ZoneContentsView zoneContents = new org.haechi.app.map.ZoneContentsView(f -> {
@@ -109,7 +110,7 @@ public final class HaechiApp extends Application {
         AlarmBoardView boardView = new AlarmBoardView(board, text);
         boardView.setActions(new AlarmActionMenu(board.selectedProperty()::get,
                 new OperatorWorkflow(actions, runtime::publishOutbox), work, Platform::runLater,
-                a -> board.upsert(List.of(a)), board::reportError, text, clock));
+                board::actionDone, board::reportError, text, clock));
         warnings = new WarningsInForceView(map::centreOn, text);
         MainWindow window = new MainWindow(map.view(), toolbar, new LayerPanel(map.view(), text), warnings, details,
                 zoneContents, wall, boardView, new StatusBarView(status), menu(text), text);
@@ -210,6 +211,7 @@ public final class HaechiApp extends Application {
 
     private void startTimers(StatusBarViewModel status) {
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            board.wakeSnoozed();
             map.flushAssets();
             warnings.show(map.warningsInForce());
             status.update(runtime.stats(), metrics.rejectedTotal(), map.assetCount(), map.tagCount(),

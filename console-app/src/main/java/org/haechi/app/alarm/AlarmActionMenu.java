@@ -8,6 +8,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
@@ -53,10 +54,9 @@ public final class AlarmActionMenu {
         MenuItem ack = item("alarm.acknowledge", () -> request(WorkflowRequest.of(ActionKind.ACKNOWLEDGE, null)));
         MenuItem mine = item("alarm.assignToMe",
                 () -> request(new WorkflowRequest(ActionKind.ASSIGN, null, null, null, null)));
-        MenuItem other = item("alarm.assignTo", () -> ask("alarm.assignTo").ifPresent(who ->
-                request(new WorkflowRequest(ActionKind.ASSIGN, null, who, null, null))));
-        MenuItem escalate = item("alarm.escalate", () -> ask("alarm.escalate").ifPresent(note ->
-                request(WorkflowRequest.of(ActionKind.ESCALATE, note))));
+        MenuItem other = asking("alarm.assignTo",
+                who -> new WorkflowRequest(ActionKind.ASSIGN, null, who, null, null));
+        MenuItem escalate = asking("alarm.escalate", note -> WorkflowRequest.of(ActionKind.ESCALATE, note));
         Menu snooze = new Menu(text.getString("alarm.snooze"));
         for (int minutes : SNOOZE_MINUTES) {
             MenuItem m = new MenuItem(minutes + " min");
@@ -64,8 +64,7 @@ public final class AlarmActionMenu {
                     clock.instant().plus(Duration.ofMinutes(minutes)), null)));
             snooze.getItems().add(m);
         }
-        MenuItem comment = item("alarm.comment", () -> ask("alarm.comment").ifPresent(note ->
-                request(WorkflowRequest.of(ActionKind.COMMENT, note))));
+        MenuItem comment = asking("alarm.comment", note -> WorkflowRequest.of(ActionKind.COMMENT, note));
         Menu close = new Menu(text.getString("alarm.closeAs"));
         for (String disposition : DISPOSITIONS) {
             MenuItem m = new MenuItem(text.getString("alarm.disposition." + disposition.toLowerCase()));
@@ -81,6 +80,19 @@ public final class AlarmActionMenu {
         return m;
     }
 
+    /**
+     * An item that asks for a text, then records the request on the alarm selected when it was chosen: the selection
+     * may move, or its alarm close, while the operator types.
+     */
+    private MenuItem asking(String key, Function<String, WorkflowRequest> request) {
+        return item(key, () -> {
+            Alarm target = selected.get();
+            if (target != null) {
+                ask(key).ifPresent(answer -> request(target, request.apply(answer)));
+            }
+        });
+    }
+
     private Optional<String> ask(String key) {
         TextInputDialog dialog = ConsoleStyle.apply(new TextInputDialog());
         dialog.setHeaderText(text.getString(key));
@@ -93,7 +105,11 @@ public final class AlarmActionMenu {
         if (target == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return BackgroundAction.run(request.kind().name(), () -> handler.apply(target.id(), request), background,
-                ui, onUpdated, onError);
+        return request(target, request);
+    }
+
+    private CompletableFuture<Void> request(Alarm target, WorkflowRequest request) {
+        return BackgroundAction.run(request.kind().name(), target, () -> handler.apply(target.id(), request),
+                background, ui, onUpdated, onError);
     }
 }

@@ -1,10 +1,16 @@
 package org.haechi.app.alarm;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -18,6 +24,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 import org.haechi.core.alarm.ActionKind;
 import org.haechi.core.alarm.Alarm;
+import org.haechi.core.alarm.AlarmState;
 import org.haechi.core.alarm.Severity;
 
 /**
@@ -27,11 +34,28 @@ import org.haechi.core.alarm.Severity;
  */
 public final class AlarmBoardViewModel {
     static final int MAX_SHOWN = 5000;
+    /** Closed alarms remembered, the most recent: a copy read before the close and handed over after it is refused. */
+    static final int CLOSED_REMEMBERED = 10_000;
     private final QueueList shown = new QueueList();
+    /**
+     * The instances of snoozed alarms whose snooze is over: they rank with the new ones. By identity, so that the
+     * instance a row held before keeps its rank until the rows have changed ({@link QueueList#replaceSorted}).
+     */
+    private final Set<Alarm> due = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Comparator<Alarm> order = AlarmOrder.queue(a -> a.state() == AlarmState.NEW || due.contains(a));
     /** Every open alarm, in queue order: {@link #shown} is its head, so an alarm past the limit comes back. */
-    private final TreeSet<Alarm> open = new TreeSet<>(AlarmOrder.QUEUE);
+    private final TreeSet<Alarm> open = new TreeSet<>(order);
     /** Every open alarm, by id. */
     private final Map<String, Alarm> byId = new HashMap<>();
+    /** Open alarms snoozed until a time still ahead, by id: {@link #wakeSnoozed()} looks at them. */
+    private final Map<String, Alarm> snoozed = new HashMap<>();
+    /** The revision each recently closed alarm was closed at. */
+    private final Map<String, Long> closed = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > CLOSED_REMEMBERED;
+        }
+    };
     private final Map<String, Alarm> staged = new LinkedHashMap<>();
     private final ObjectProperty<Alarm> selected = new SimpleObjectProperty<>();
     private boolean updatingRows;
@@ -41,12 +65,40 @@ public final class AlarmBoardViewModel {
     private final AlarmCommands commands;
     private final Executor background;
     private final Executor ui;
+    private final Clock clock;
     private Consumer<Alarm> onNewCritical = a -> { };
+    private Consumer<List<Alarm>> results = this::upsert;
 
     public AlarmBoardViewModel(AlarmCommands commands, Executor background, Executor ui) {
+        this(commands, background, ui, Clock.systemUTC());
+    }
+
+    /** {@code clock}: when snoozes end. */
+    public AlarmBoardViewModel(AlarmCommands commands, Executor background, Executor ui, Clock clock) {
         this.commands = commands;
         this.background = background;
         this.ui = ui;
+        this.clock = clock;
+    }
+
+    /**
+     * Where the results of this operator's actions go (by default straight into the queue): the console sends them
+     * the way the bus's changes go, so that the map follows them too. Copies arriving out of order are settled by
+     * their revision either way.
+     */
+    public void setResultSink(Consumer<List<Alarm>> sink) {
+        results = sink;
+    }
+
+    /** An action of this operator was stored: the error shown before is no longer news, and the result is shown. */
+    public void actionDone(Alarm updated) {
+        lastError.set(null);
+        results.accept(List.of(updated));
+    }
+
+    /** Whether {@code a}, as shown, is snoozed and its snooze is over: it awaits an operator again. */
+    public boolean isSnoozeOver(Alarm a) {
+        return due.contains(a);
     }
 
     /** Open alarms in queue order (read-only view). */
@@ -87,17 +139,26 @@ public final class AlarmBoardViewModel {
 
     /**
      * Takes alarms in (new, changed or closed) without changing the queue yet: cheap, so a storm can be handed over
-     * in pieces; {@link #publish()} then applies everything staged as one list change. The newest version of an
-     * alarm staged twice wins. A new critical alarm rings here, at once.
+     * in pieces; {@link #publish()} then applies everything staged as one list change. Of two copies of an alarm the
+     * one of the higher revision wins, else the later. A new critical alarm rings here, at once.
      */
     public void stage(List<Alarm> incoming) {
         for (Alarm a : incoming) {
-            Alarm before = staged.put(a.id(), a);
-            if (before == null && !byId.containsKey(a.id()) && a.state().isOpen()
+            Alarm was = staged.get(a.id());
+            if (was == null || a.revision() >= was.revision()) {
+                staged.put(a.id(), a);
+            }
+            if (was == null && !byId.containsKey(a.id()) && !closedSince(a) && a.state().isOpen()
                     && a.severity() == Severity.CRITICAL) {
                 onNewCritical.accept(a);
             }
         }
+    }
+
+    /** Whether the queue saw {@code a} closed at a later revision than this copy's. */
+    private boolean closedSince(Alarm a) {
+        Long closedAt = closed.get(a.id());
+        return closedAt != null && a.revision() < closedAt;
     }
 
     /** Alarms staged and not yet published. */
@@ -115,22 +176,70 @@ public final class AlarmBoardViewModel {
         if (staged.isEmpty()) {
             return;
         }
+        Instant now = clock.instant();
+        List<Alarm> retired = new ArrayList<>();
         for (Alarm a : staged.values()) {
             Alarm old = byId.get(a.id());
-            if (old != null && old.equals(a)) {
-                continue; // delivered again unchanged
+            if (old != null && (old.equals(a) || old.revision() > a.revision())) {
+                continue; // delivered again unchanged, or an older copy handed over late
+            }
+            if (old == null && closedSince(a)) {
+                continue; // a copy from before its close
             }
             if (old != null) {
                 open.remove(old);
+                retired.add(old);
+                snoozed.remove(a.id());
             }
             if (a.state().isOpen()) {
+                closed.remove(a.id());
+                if (a.snoozeOverAt(now)) {
+                    due.add(a);
+                } else if (a.snoozedUntil() != null) {
+                    snoozed.put(a.id(), a);
+                }
                 byId.put(a.id(), a);
                 open.add(a);
             } else {
                 byId.remove(a.id());
+                closed.put(a.id(), a.revision());
             }
         }
         staged.clear();
+        showOpen();
+        retired.forEach(due::remove);
+    }
+
+    /**
+     * Every second: snoozed alarms whose snooze is over come back among those awaiting an operator (a critical one
+     * rings again). The cache keeps them SNOOZED until an operator acts: the fold does not depend on the time of day.
+     */
+    public void wakeSnoozed() {
+        if (snoozed.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Alarm> woken = snoozed.values().stream().filter(a -> a.snoozeOverAt(now)).toList();
+        if (woken.isEmpty()) {
+            return;
+        }
+        for (Alarm a : woken) {
+            // A new instance: the row's old one keeps its rank until the rows have changed.
+            Alarm awake = a.withReceivedAt(a.receivedAt());
+            open.remove(a);
+            snoozed.remove(a.id());
+            due.add(awake);
+            byId.put(a.id(), awake);
+            open.add(awake);
+            if (a.severity() == Severity.CRITICAL) {
+                onNewCritical.accept(awake);
+            }
+        }
+        showOpen();
+    }
+
+    /** The rows become the most urgent open alarms, in one list change; the selection follows its alarm. */
+    private void showOpen() {
         List<Alarm> now = new ArrayList<>(Math.min(open.size(), MAX_SHOWN));
         for (Alarm a : open) {
             if (now.size() == MAX_SHOWN) {
@@ -143,7 +252,7 @@ public final class AlarmBoardViewModel {
         Alarm sel = selected.get();
         updatingRows = true;
         try {
-            shown.replaceSorted(now, AlarmOrder.QUEUE);
+            shown.replaceSorted(now, order);
             afterRowsChanged.run();
         } finally {
             updatingRows = false;
@@ -181,7 +290,7 @@ public final class AlarmBoardViewModel {
         if (target == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return BackgroundAction.run(kind.name(), () -> commands.perform(target.id(), kind, note), background, ui,
-                updated -> upsert(List.of(updated)), lastError::set);
+        return BackgroundAction.run(kind.name(), target, () -> commands.perform(target.id(), kind, note), background,
+                ui, this::actionDone, lastError::set);
     }
 }

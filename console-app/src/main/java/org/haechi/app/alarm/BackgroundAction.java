@@ -13,11 +13,14 @@ final class BackgroundAction {
     }
 
     /**
-     * Runs {@code action} on {@code background}; then, on {@code ui}, hands its alarm to {@code done} (nothing when
-     * null) or "{@code what} failed: reason" to {@code failed}. Completes once that is done.
+     * Runs {@code action} on {@code target} on {@code background}; then, on {@code ui}, hands its alarm to
+     * {@code done}, or "{@code what} on (the alarm) failed: reason" to {@code failed} (also when the cache no longer
+     * knows the alarm). Completes once that is done.
      */
-    static CompletableFuture<Void> run(String what, Callable<Alarm> action, Executor background, Executor ui,
-                                       Consumer<Alarm> done, Consumer<String> failed) {
+    static CompletableFuture<Void> run(String what, Alarm target, Callable<Alarm> action, Executor background,
+                                       Executor ui, Consumer<Alarm> done, Consumer<String> failed) {
+        String failure = what + " on " + (target.title() == null || target.title().isBlank() ? ""
+                : "'" + target.title() + "' ") + "(" + target.id() + ") failed: ";
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return action.call();
@@ -28,8 +31,10 @@ final class BackgroundAction {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
-                failed.accept(what + " failed: " + cause.getMessage());
-            } else if (updated != null) {
+                failed.accept(failure + cause.getMessage());
+            } else if (updated == null) {
+                failed.accept(failure + "the cache does not hold this alarm");
+            } else {
                 done.accept(updated);
             }
             return null;

@@ -84,7 +84,7 @@ class AlarmActionMenuTest {
                 }, Runnable::run, Runnable::run, updated::add, errors::add,
                 ResourceBundle.getBundle("org.haechi.app.messages", java.util.Locale.ENGLISH), CLOCK);
         actions.request(WorkflowRequest.of(ActionKind.ACKNOWLEDGE, null)).join();
-        assertThat(errors).containsExactly("ACKNOWLEDGE failed: cache is read-only");
+        assertThat(errors).containsExactly("ACKNOWLEDGE on 't' (x) failed: cache is read-only");
         assertThat(updated).isEmpty();
     }
 }

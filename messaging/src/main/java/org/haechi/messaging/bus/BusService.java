@@ -23,6 +23,8 @@ import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.client.FailoverEventType;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnection;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.haechi.core.alarm.Alarm;
+import org.haechi.core.alarm.AlarmSink;
 import org.haechi.core.alarm.OperatorAction;
 import org.haechi.core.bus.BusStatus;
 import org.haechi.core.bus.BusStatusListener;
@@ -79,6 +81,8 @@ public final class BusService implements AutoCloseable {
     /** The last drain could not read or mark the outbox in the cache: drained again with a refused one. */
     private final AtomicBoolean outboxUnread = new AtomicBoolean();
     private final DeadLetterWatch deadLetters;
+    /** Told of the alarms whose pending own actions were published. */
+    private volatile AlarmSink publishedSink = alarms -> { };
     /** Guards {@link #newLogin}, and wakes the connect thread waiting after a refused login. */
     private final Object loginLock = new Object();
     private boolean newLogin;
@@ -202,6 +206,14 @@ public final class BusService implements AutoCloseable {
             throw new IllegalArgumentException("a dead-letter address needs a name");
         }
         deadLetters.countIn(deadLetterAddress.strip());
+    }
+
+    /**
+     * Where the alarms go once this console's own actions on them are published (no longer pending): to the screen,
+     * like the bus's changes. Before {@link #start()}.
+     */
+    public void onOwnActionsPublished(AlarmSink sink) {
+        publishedSink = sink;
     }
 
     /** Tests: count the dead-letter address more often than every 30 s. */
@@ -379,7 +391,14 @@ public final class BusService implements AutoCloseable {
             TextMessage m = s.createTextMessage(actionCodec.encode(a));
             m.setStringProperty("_AMQ_DUPL_ID", a.actionId());
             heldBack.send(producer, m);
-            actions.markPublished(a);
+            Alarm published = actions.markPublished(a);
+            if (published != null) {
+                try {
+                    publishedSink.accept(List.of(published));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "the screen was not told an action was published", e);
+                }
+            }
         }
     }
 

@@ -191,8 +191,11 @@ public final class ActionStore {
         }
     }
 
-    /** Marks an own action as published and refolds its alarm (clears the pending flag). */
-    public void markPublished(OperatorAction action) throws SQLException {
+    /**
+     * Marks an own action as published and refolds its alarm (clears the pending flag); returns the alarm as it now
+     * is, for the screen, or null when the cache does not hold it.
+     */
+    public Alarm markPublished(OperatorAction action) throws SQLException {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             audit.lockHead(c); // before the action's row, as every writer (a copy replacing it takes the head first)
@@ -202,7 +205,9 @@ public final class ActionStore {
                 ps.executeUpdate();
             }
             refold(c, action.alarmId());
+            List<Alarm> now = alarms.findAll(c, List.of(action.alarmId()));
             c.commit();
+            return now.isEmpty() ? null : now.get(0);
         }
     }
 

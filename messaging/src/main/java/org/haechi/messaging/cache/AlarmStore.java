@@ -27,6 +27,8 @@ import org.haechi.messaging.codec.AttributesJson;
 public final class AlarmStore {
     private static final String COLUMNS = "id, type_name, severity, occurred_at, received_at, lat, lon, source_id, "
             + "title, state, is_open, pending";
+    /** What {@link #readAlarm} reads: {@link #COLUMNS}, then the attributes and the workflow's snooze and revision. */
+    private static final String READ = "SELECT " + COLUMNS + ", attributes, snoozed_until, revision FROM alarm ";
     private final CacheDatabase db;
 
     public AlarmStore(CacheDatabase db) {
@@ -100,7 +102,7 @@ public final class AlarmStore {
     /** Stores an alarm's folded operator state (inside the caller's transaction); false when the alarm is unknown. */
     public boolean updateWorkflow(Connection c, String id, Workflow w, boolean pending) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE alarm SET state = ?, is_open = ?, pending = ?, "
-                + "assignee = ?, disposition = ?, snoozed_until = ? WHERE id = ?")) {
+                + "assignee = ?, disposition = ?, snoozed_until = ?, revision = revision + 1 WHERE id = ?")) {
             ps.setString(1, w.state().name());
             ps.setBoolean(2, w.state().isOpen());
             ps.setBoolean(3, pending);
@@ -139,7 +141,7 @@ public final class AlarmStore {
      * every open alarm, so a restart must bring back every one, not only the newest.
      */
     public void loadOpen(int pageSize, Consumer<List<Alarm>> pages) throws SQLException {
-        String sql = "SELECT " + COLUMNS + ", attributes FROM alarm WHERE is_open = TRUE "
+        String sql = READ + "WHERE is_open = TRUE "
                 + "ORDER BY is_open, received_at DESC";
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(pageSize);
@@ -169,8 +171,7 @@ public final class AlarmStore {
 
     /** The stored alarms among {@code ids}, on the caller's connection. */
     public List<Alarm> findAll(Connection c, java.util.Collection<String> ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", attributes FROM alarm "
-                + "WHERE id = ANY(?)")) {
+        try (PreparedStatement ps = c.prepareStatement(READ + "WHERE id = ANY(?)")) {
             ps.setArray(1, c.createArrayOf("VARCHAR", ids.toArray()));
             List<Alarm> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -197,7 +198,7 @@ public final class AlarmStore {
         }
     }
 
-    /** The alarm of the result set's row: {@link #COLUMNS}, then the attributes. */
+    /** The alarm of the result set's row: {@link #READ}. */
     private static Alarm readAlarm(ResultSet rs) throws SQLException {
         Object lat = rs.getObject(6);
         Object lon = rs.getObject(7);
@@ -207,6 +208,6 @@ public final class AlarmStore {
         return new Alarm(rs.getString(1), AlarmType.parse(typeName), typeName, Severity.values()[rs.getInt(3)],
                 SqlTimes.get(rs, 4), SqlTimes.get(rs, 5), location, rs.getString(8),
                 rs.getString(9), AttributesJson.read(rs.getString(13)), AlarmState.valueOf(rs.getString(10)),
-                rs.getBoolean(12));
+                rs.getBoolean(12), SqlTimes.get(rs, 14), rs.getLong(15));
     }
 }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 
 /**
  * The local H2 file cache: opens (and migrates) the database and hands out connections.
@@ -30,15 +29,26 @@ public final class CacheDatabase implements AutoCloseable {
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1" + mode;
     }
 
-    /** Opens the cache in {@code dir}, creating or migrating its schema. */
+    /** Where this version's schema migrations are. */
+    static final String MIGRATIONS = "classpath:db/migration";
+
+    /**
+     * Opens the cache in {@code dir}, creating or migrating its schema; a failed upgrade leaves the cache as it was
+     * ({@link CacheUpgrade}) and throws with a message for the operator.
+     */
     public static CacheDatabase open(Path dir) throws SQLException {
+        return open(dir, MIGRATIONS);
+    }
+
+    /** Tests: with other migrations. */
+    static CacheDatabase open(Path dir, String... migrationLocations) throws SQLException {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create cache folder " + dir, e);
         }
         CacheDatabase db = new CacheDatabase(dir);
-        Flyway.configure().dataSource(db.url, "sa", "").locations("classpath:db/migration").load().migrate();
+        CacheUpgrade.migrate(db, db.url, db.file, migrationLocations);
         return db;
     }
 
@@ -60,6 +70,11 @@ public final class CacheDatabase implements AutoCloseable {
             throw new SQLException("no cache in " + dir);
         }
         return new CacheDatabase(dir, ";ACCESS_MODE_DATA=r");
+    }
+
+    /** Tests: the JDBC URL. */
+    String url() {
+        return url;
     }
 
     public Connection connect() throws SQLException {

@@ -54,6 +54,7 @@ class BusIngestTest {
         cache = CacheStores.open(dir.resolve("cache"));
         bus = new BusService(new BusConfig(url, null, null, "ws-test"),
                 IngestHandlers.create(cache, collected.sinks()), cache.db(), cache.actions(), collected.statuses::add);
+        bus.onOwnActionsPublished(collected.alarms::addAll);
         bus.start();
     }
 
@@ -208,5 +209,10 @@ class BusIngestTest {
         assertThat(cache.actions().outbox()).isEmpty();
         assertThat(cache.alarms().find("ack-me").state()).isEqualTo(AlarmState.ACKNOWLEDGED);
         assertThat(cache.alarms().find("ack-me").pending()).isFalse();
+        Collected.await(() -> collected.alarms.size() == 2, 20);
+        assertThat(collected.alarms.get(1)).as("the screen is told it is no longer pending")
+                .isEqualTo(cache.alarms().find("ack-me"));
+        Thread.sleep(500);
+        assertThat(collected.alarms).as("its own copy coming back changes nothing").hasSize(2);
     }
 }

@@ -113,12 +113,30 @@ class AlarmStoreTest {
     void outboxHoldsOwnActionsUntilPublished() throws Exception {
         insert(List.of(alarm("a", Severity.HIGH, 1)));
         OperatorActions actions = new OperatorActions(stores, "op-kim", "ws-1", Clock.systemUTC());
-        actions.perform("a", ActionKind.ACKNOWLEDGE, null);
+        Alarm acknowledged = actions.perform("a", ActionKind.ACKNOWLEDGE, null);
+        assertThat(acknowledged.pending()).isTrue();
         List<OperatorAction> outbox = stores.actions().outbox();
         assertThat(outbox).hasSize(1);
-        stores.actions().markPublished(outbox.get(0));
+        Alarm published = stores.actions().markPublished(outbox.get(0));
         assertThat(stores.actions().outbox()).isEmpty();
         assertThat(stores.alarms().find("a").pending()).isFalse();
+        assertThat(published).as("for the screen").isEqualTo(stores.alarms().find("a"));
+        assertThat(published.revision()).as("newer than the pending copy").isGreaterThan(acknowledged.revision());
+    }
+
+    /** Every change of an alarm's workflow raises its revision, so the screen can tell an older copy. */
+    @Test
+    void everyWorkflowChangeRaisesTheRevisionAndASnoozeKeepsItsEnd() throws Exception {
+        insert(List.of(alarm("a", Severity.HIGH, 1)));
+        assertThat(stores.alarms().find("a").revision()).isZero();
+        OperatorActions actions = new OperatorActions(stores, "op-kim", "ws-1", Clock.systemUTC());
+        Alarm acked = actions.perform("a", ActionKind.ACKNOWLEDGE, null);
+        Alarm snoozed = actions.snooze("a", java.time.Instant.parse("2030-01-01T00:00:00Z"), null);
+        assertThat(snoozed.revision()).isGreaterThan(acked.revision());
+        assertThat(snoozed.snoozedUntil()).isEqualTo(java.time.Instant.parse("2030-01-01T00:00:00Z"));
+        List<Alarm> open = new java.util.ArrayList<>();
+        stores.alarms().loadOpen(100, open::addAll);
+        assertThat(open).singleElement().isEqualTo(snoozed);
     }
 
     @Test
