@@ -106,7 +106,7 @@ public final class ConsoleRuntime implements AutoCloseable {
         bus.start();
         poll.scheduleWithFixedDelay(this::refreshStats, 0, 2, TimeUnit.SECONDS);
         poll.scheduleWithFixedDelay(background::apply, 0, 2, TimeUnit.SECONDS);
-        poll.scheduleWithFixedDelay(this::purgeTrails, 1, 1, TimeUnit.MINUTES);
+        poll.scheduleWithFixedDelay(this::purgeOld, 1, 1, TimeUnit.MINUTES);
         if (options.simulate()) {
             // The console's durable subscriptions must exist before the simulator's first registry goes out.
             if (!connected.await(15, TimeUnit.SECONDS)) {
@@ -128,13 +128,21 @@ public final class ConsoleRuntime implements AutoCloseable {
         }
     }
 
-    /** Every minute: whatever fails, the next minute tries again (an exception would end the schedule). */
-    private void purgeTrails() {
+    /**
+     * Every minute: old tag trails and the oldest rejections go, so that the cache stays bounded. Whatever fails, the
+     * next minute tries again (an exception would end the schedule).
+     */
+    private void purgeOld() {
         try {
             java.time.Instant now = clock.instant();
             cache.positions().purgeTrails(now.minus(options.trailRetention()), now);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "trail retention not applied this time", e);
+        }
+        try {
+            cache.rejected().purgeOldest();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "old rejected messages not deleted this time", e);
         }
     }
 

@@ -133,7 +133,7 @@ public final class HaechiApp extends Application {
     private MenuBar menu(ResourceBundle text) {
         var rejected = new javafx.scene.control.MenuItem(text.getString("menu.rejected"));
         rejected.setOnAction(e -> new org.haechi.app.shell.RejectedMessagesView(text).show(stage,
-                () -> runtime.cache().rejected().newest(5000), () -> runtime.cache().rejected().count(), work));
+                () -> runtime.cache().rejected().newest(2000), () -> runtime.cache().rejected().count(), work));
         var importData = new javafx.scene.control.MenuItem(text.getString("menu.import"));
         importData.setOnAction(e -> new org.haechi.app.importer.ImportDialog(runtime.cache(), work, imported -> {
             map.putAssets(imported.result().assets());

@@ -40,15 +40,19 @@ import org.haechi.core.bus.RejectedMessage;
 /**
  * A window listing the messages that broke the wire contract, newest first, with the raw body of the selected one, a
  * filter on address, reason and body (a flood of one source's rejections must not hide another's), and an export to
- * CSV of what is shown. Loads off the FX thread. FX thread.
+ * CSV of what is shown, which says how many rows it wrote of how many. Loads and exports off the FX thread. FX thread.
  */
 public final class RejectedMessagesView {
+    /** How much of a body the filter searches: bodies run to 64 Ki characters, and a lower-case copy of each is kept. */
+    static final int SEARCHED_BODY_CHARS = 8_000;
     private final TableView<RejectedMessage> table = new TableView<>();
     private final ObservableList<RejectedMessage> loaded = FXCollections.observableArrayList();
     private final FilteredList<RejectedMessage> shown = new FilteredList<>(loaded);
     private final TextField filter = new TextField();
     private final Label status = new Label();
+    private final Button export = new Button();
     private final ResourceBundle text;
+    private Executor background = Runnable::run;
     /** Each loaded row's address, reason and body in lower case, made once off the FX thread for the filter. */
     private Map<RejectedMessage, String> searchable = Map.of();
     private long total = -1;
@@ -59,6 +63,7 @@ public final class RejectedMessagesView {
 
     /** Opens the window and loads the newest rejections and how many there are in all, on {@code background}. */
     public void show(Window owner, Callable<List<RejectedMessage>> newest, Callable<Long> count, Executor background) {
+        this.background = background;
         TableColumn<RejectedMessage, Instant> time = new TableColumn<>(text.getString("rejected.col.time"));
         time.setPrefWidth(170);
         time.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().receivedAt()));
@@ -80,7 +85,8 @@ public final class RejectedMessagesView {
             shown.setPredicate(q.isEmpty() ? null : r -> searchable.getOrDefault(r, "").contains(q));
             showCounts();
         });
-        Button export = new Button(text.getString("rejected.export"));
+        export.setText(text.getString("rejected.export"));
+        export.setDisable(true); // until loaded: an export then would write nothing and say it had
         export.setOnAction(e -> export(table.getScene().getWindow()));
         VBox.setVgrow(table, Priority.ALWAYS);
         HBox bar = new HBox(10, filter, export, status);
@@ -110,6 +116,7 @@ public final class RejectedMessagesView {
                 searchable = result.searchable();
                 loaded.setAll(result.newest());
                 showCounts();
+                export.setDisable(false);
             }
         }));
     }
@@ -121,8 +128,9 @@ public final class RejectedMessagesView {
     static Map<RejectedMessage, String> searchTexts(List<RejectedMessage> rows) {
         Map<RejectedMessage, String> texts = new IdentityHashMap<>();
         for (RejectedMessage r : rows) {
-            texts.put(r, (r.address() + "\n" + r.reason() + "\n" + (r.body() == null ? "" : r.body()))
-                    .toLowerCase(Locale.ROOT));
+            String body = r.body() == null ? "" : r.body();
+            texts.put(r, (r.address() + "\n" + r.reason() + "\n"
+                    + body.substring(0, Math.min(body.length(), SEARCHED_BODY_CHARS))).toLowerCase(Locale.ROOT));
         }
         return texts;
     }
@@ -152,23 +160,58 @@ public final class RejectedMessagesView {
         chooser.setInitialFileName("rejected-messages.csv");
         var file = chooser.showSaveDialog(window);
         if (file != null) {
-            try {
-                writeCsv(List.copyOf(table.getItems()), file.toPath());
-                status.setText(String.format(text.getString("rejected.exported"), file));
-            } catch (IOException e) {
-                status.setText(String.format(text.getString("rejected.exportFailed"), e.getMessage()));
-            }
+            exportTo(file.toPath());
         }
     }
 
-    /** Writes rejections as RFC 4180 CSV (UTF-8 with BOM so spreadsheet programs read Hangul). */
+    /** Writes the rows shown to {@code file} on the background executor; the status line says how many, or why not. */
+    CompletableFuture<Void> exportTo(Path file) {
+        List<RejectedMessage> rows = List.copyOf(table.getItems());
+        int loadedRows = loaded.size();
+        long all = total;
+        export.setDisable(true);
+        status.setText(text.getString("rejected.exporting"));
+        return CompletableFuture.runAsync(() -> {
+            try {
+                writeCsv(rows, file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, background).whenComplete((done, error) -> Platform.runLater(() -> {
+            export.setDisable(false);
+            if (error == null) {
+                status.setText(String.format(text.getString("rejected.exported"), rows.size(), loadedRows, all,
+                        file));
+            } else {
+                Throwable cause = error.getCause() == null ? error : error.getCause();
+                status.setText(String.format(text.getString("rejected.exportFailed"), cause.getMessage()));
+            }
+        }));
+    }
+
+    /**
+     * Writes rejections as RFC 4180 CSV (UTF-8 with BOM so spreadsheet programs read Hangul), every field quoted (a
+     * spreadsheet set to another separator then still reads the fields), row by row into a file beside {@code file}
+     * that takes its place once complete: a failed export leaves no half file, and an earlier one stays.
+     */
     public static void writeCsv(List<RejectedMessage> rows, Path file) throws IOException {
-        StringBuilder sb = new StringBuilder("\uFEFFreceived_at,address,reason,body\r\n");
-        for (RejectedMessage r : rows) {
-            sb.append(r.receivedAt()).append(',').append(csv(r.address())).append(',').append(csv(r.reason()))
-                    .append(',').append(csv(r.body())).append("\r\n");
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        try (var out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            out.write("\uFEFFreceived_at,address,reason,body\r\n");
+            for (RejectedMessage r : rows) {
+                out.write(csv(String.valueOf(r.receivedAt())) + ',' + csv(r.address()) + ',' + csv(r.reason()) + ','
+                        + csv(r.body()) + "\r\n");
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
-        Files.writeString(file, sb, StandardCharsets.UTF_8);
+        try {
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /**

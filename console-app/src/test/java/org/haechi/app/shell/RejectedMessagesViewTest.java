@@ -69,6 +69,17 @@ class RejectedMessagesViewTest {
 
         FxToolkit.setupFixture(() -> view.get().filterField().setText("  "));
         assertThat(view.get().rowsShown()).hasSize(3);
+
+        FxToolkit.setupFixture(() -> view.get().filterField().setText("haechi.alarms"));
+        Path file = dir.resolve("shown.csv");
+        AtomicReference<java.util.concurrent.CompletableFuture<Void>> exported = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> exported.set(view.get().exportTo(file)));
+        exported.get().join();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.get().statusText()).as("says what it wrote of how many")
+                .isEqualTo("Exported the 2 rows shown (of the newest 3; 7 in all) to " + file);
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(3);
+        assertThat(dir.resolve("shown.csv.part")).doesNotExist();
     }
 
     @Test
@@ -85,6 +96,6 @@ class RejectedMessagesViewTest {
                 file);
 
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("\uFEFFreceived_at,address,reason,body\r\n"
-                + "2026-11-29T01:00:00Z,\"haechi.alarms\",\"say \"\"hi\"\"\",\"줄 1\n줄 2\"\r\n");
+                + "\"2026-11-29T01:00:00Z\",\"haechi.alarms\",\"say \"\"hi\"\"\",\"줄 1\n줄 2\"\r\n");
     }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import org.haechi.core.bus.RejectedMessage;
 
 /**
@@ -15,6 +16,12 @@ import org.haechi.core.bus.RejectedMessage;
 public final class RejectedStore {
     /** Bodies past this many characters are truncated; the reason says so. */
     public static final int MAX_BODY_CHARS = 64 * 1024;
+    /**
+     * Rejections kept: the newest. A source that sends only broken messages, at a thousand a second, must not fill
+     * the disk the alarms need; {@link #purgeOldest} deletes the others.
+     */
+    public static final int KEPT = 20_000;
+    private static final Logger LOG = Logger.getLogger(RejectedStore.class.getName());
     private final CacheDatabase db;
 
     public RejectedStore(CacheDatabase db) {
@@ -59,6 +66,30 @@ public final class RejectedStore {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** Deletes the rejections older than the newest {@value #KEPT}, in chunks; returns how many. */
+    public int purgeOldest() throws SQLException {
+        return purgeOldest(KEPT);
+    }
+
+    int purgeOldest(int kept) throws SQLException {
+        int deleted = 0;
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("DELETE FROM rejected_message "
+                + "WHERE seq <= (SELECT MIN(seq) FROM (SELECT seq FROM rejected_message ORDER BY seq DESC "
+                + "FETCH FIRST ? ROWS ONLY)) - 1 FETCH FIRST 5000 ROWS ONLY")) {
+            ps.setInt(1, kept);
+            int n;
+            do {
+                n = ps.executeUpdate();
+                deleted += n;
+            } while (n == 5000);
+        }
+        if (deleted > 0) {
+            int gone = deleted;
+            LOG.warning(() -> "deleted the " + gone + " oldest rejected messages: the cache keeps the newest " + kept);
+        }
+        return deleted;
     }
 
     /** The newest rejections, newest first. */

@@ -119,7 +119,8 @@ class MigrationTest {
             java.util.Map.entry("11", -270014784),
             java.util.Map.entry("12", -931495016),
             java.util.Map.entry("13", -1154243020),
-            java.util.Map.entry("14", 1187219017));
+            java.util.Map.entry("14", 1187219017),
+            java.util.Map.entry("15", -1211504235));
 
     /** V12 keys warnings by sender too, and reads the sender of a warning stored before from its body. */
     @Test

@@ -38,4 +38,27 @@ class RejectedStoreTest {
             assertThat(rejected.newest(10).get(3).receivedAt()).as("the first copy is kept").isEqualTo(at);
         }
     }
+
+    /** The cache keeps the newest rejections only: a source sending nothing but broken messages cannot fill the disk. */
+    @Test
+    void theOldestRejectionsAreDeletedBeyondWhatIsKept() throws Exception {
+        Instant at = Instant.parse("2026-11-29T01:00:00Z");
+        try (CacheStores stores = CacheStores.open(dir)) {
+            RejectedStore rejected = stores.rejected();
+            assertThat(rejected.purgeOldest(10)).as("nothing to delete").isZero();
+            try (Connection c = stores.db().connect()) {
+                c.setAutoCommit(false);
+                for (int i = 0; i < 12_007; i++) {
+                    rejected.insert(c, List.of(new RejectedMessage("haechi.alarms", "not valid JSON", "{" + i,
+                            at.plusMillis(i), "ID:" + i)));
+                }
+                c.commit();
+            }
+            assertThat(rejected.purgeOldest(10)).as("in several chunks").isEqualTo(11_997);
+            assertThat(rejected.count()).isEqualTo(10);
+            assertThat(rejected.newest(20)).extracting(RejectedMessage::body).first().isEqualTo("{12006");
+            assertThat(rejected.newest(20)).extracting(RejectedMessage::body).last().isEqualTo("{11997");
+            assertThat(rejected.purgeOldest(10)).isZero();
+        }
+    }
 }
