@@ -6,6 +6,9 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +120,9 @@ final class AddressConsumer implements Runnable {
             String body = bodyOf(m);
             return body == null ? Received.unreadable("not a text or bytes message: "
                     + m.getClass().getSimpleName(), id) : Received.text(body, id);
-        } catch (JMSException | RuntimeException e) {
+        } catch (JMSException e) {
+            return Received.unreadable("body could not be read: " + e.getMessage(), id);
+        } catch (RuntimeException e) {
             return Received.unreadable("body could not be read: " + e, id);
         }
     }
@@ -188,14 +193,30 @@ final class AddressConsumer implements Runnable {
         }
     }
 
+    /** Bytes bodies are read up to this size; a longer one is rejected, not cut. */
+    static final int MAX_BYTES = 16 * 1024 * 1024;
+
+    /**
+     * The body's text, or null for a body that is neither text nor bytes. A bytes body must be UTF-8 (WIRE.md): one
+     * in another encoding (a Korean system's CP949) is rejected, not stored with its Hangul replaced by '?'.
+     */
     private static String bodyOf(Message m) throws JMSException {
         if (m instanceof TextMessage t) {
             return t.getText();
         }
         if (m instanceof BytesMessage b) {
-            byte[] bytes = new byte[(int) Math.min(b.getBodyLength(), 16 * 1024 * 1024)];
+            long length = b.getBodyLength();
+            if (length > MAX_BYTES) {
+                throw new JMSException("a bytes body of " + length + " bytes, past the limit of " + MAX_BYTES);
+            }
+            byte[] bytes = new byte[(int) length];
             b.readBytes(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+            try {
+                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw new JMSException("a bytes body that is not UTF-8 (" + e + ")");
+            }
         }
         return null;
     }

@@ -100,6 +100,35 @@ class BusIngestTest {
         }
     }
 
+    /**
+     * A bytes body is read as UTF-8 (WIRE.md); one in another encoding, as a Korean system writing CP949 sends, is
+     * rejected with the reason rather than stored with its Hangul turned into replacement characters (review,
+     * session 11).
+     */
+    @Test
+    void aBytesBodyMustBeUtf8() throws Exception {
+        startBrokerAndConsole();
+        String korean = alarm("bytes-ko").replace("Emergency bell", "비상벨");
+        try (Connection c = new ActiveMQConnectionFactory(broker.clientUrl()).createConnection();
+             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            MessageProducer p = s.createProducer(s.createTopic(BusAddresses.ALARMS));
+            for (java.nio.charset.Charset cs : List.of(java.nio.charset.Charset.forName("MS949"),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                jakarta.jms.BytesMessage m = s.createBytesMessage();
+                m.writeBytes(korean.replace("bytes-ko", "bytes-" + cs.name()).getBytes(cs));
+                p.send(m);
+            }
+        }
+        Collected.await(() -> collected.alarms.size() == 1 && Collected.quietly(() -> cache.rejected().count() == 1),
+                20);
+        assertThat(collected.alarms).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo("bytes-UTF-8");
+            assertThat(a.title()).isEqualTo("비상벨");
+        });
+        assertThat(cache.rejected().newest(1)).singleElement().satisfies(r ->
+                assertThat(r.reason()).contains("a bytes body that is not UTF-8"));
+    }
+
     @Test
     void publishedAlarmsReachCacheAndSinkOnceAndBadOnesAreKeptAsRejected() throws Exception {
         startBrokerAndConsole();
