@@ -41,7 +41,7 @@ final class ConsoleFeeds {
         // QUEUE_REFRESH (each change lays out and repaints the table), and the last change is always shown.
         this.queueRefresh = new Throttle(QUEUE_REFRESH_NANOS, System::nanoTime, () -> {
             board.publish();
-            map.showAlarms(board.alarms());
+            map.showAlarms(board.openAlarms());
         });
         this.queueRefreshPoll = queueRefresh.pulsePoller();
         this.board = board;

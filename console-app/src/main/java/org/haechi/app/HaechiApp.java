@@ -65,6 +65,7 @@ public final class HaechiApp extends Application {
     private VideoEngine video;
     private CameraWall wall;
     private AlarmBoardViewModel board;
+    private OperatorWorkflow workflow;
     private Stage stage;
     private WarningsInForceView warnings;
     /** The login dialog is open (FX thread). */
@@ -108,8 +109,8 @@ public final class HaechiApp extends Application {
             zoneContents.show(zone.description() + ": " + ZoneSummary.of(items), items);
         }, text);
         AlarmBoardView boardView = new AlarmBoardView(board, text);
-        boardView.setActions(new AlarmActionMenu(board.selectedProperty()::get,
-                new OperatorWorkflow(actions, runtime::publishOutbox), work, Platform::runLater,
+        workflow = new OperatorWorkflow(actions, runtime::publishOutbox);
+        boardView.setActions(new AlarmActionMenu(board.selectedProperty()::get, workflow, work, Platform::runLater,
                 board::actionDone, board::reportError, text, clock));
         warnings = new WarningsInForceView(map::centreOn, text);
         MainWindow window = new MainWindow(map.view(), toolbar, new LayerPanel(map.view(), text), warnings, details,
@@ -134,6 +135,10 @@ public final class HaechiApp extends Application {
         var rejected = new javafx.scene.control.MenuItem(text.getString("menu.rejected"));
         rejected.setOnAction(e -> new org.haechi.app.shell.RejectedMessagesView(text).show(stage,
                 () -> runtime.cache().rejected().newest(2000), () -> runtime.cache().rejected().count(), work));
+        var closed = new javafx.scene.control.MenuItem(text.getString("menu.closed"));
+        closed.setOnAction(e -> new org.haechi.app.alarm.ClosedAlarmsView(text).show(stage,
+                () -> runtime.cache().alarms().recentlyClosed(500), workflow, work, Platform::runLater,
+                board::actionDone));
         var importData = new javafx.scene.control.MenuItem(text.getString("menu.import"));
         importData.setOnAction(e -> new org.haechi.app.importer.ImportDialog(runtime.cache(), work, imported -> {
             map.putAssets(imported.result().assets());
@@ -149,7 +154,7 @@ public final class HaechiApp extends Application {
             alert.initOwner(stage);
             alert.show();
         });
-        return new MenuBar(new Menu("Haechi", null, importData, rejected, about));
+        return new MenuBar(new Menu("Haechi", null, importData, closed, rejected, about));
     }
 
     private void wireSelection(DetailsView details) {
@@ -238,7 +243,9 @@ public final class HaechiApp extends Application {
         }
         String loginUser = user;
         String loginPassword = password;
-        work.execute(() -> {
+        // A thread of its own: the start waits for the cache load and the broker, and the operator's actions must
+        // not queue behind it on the two workers.
+        Thread connecting = new Thread(() -> {
             serveMetrics();
             cacheLoaded.join();
             try {
@@ -267,7 +274,9 @@ public final class HaechiApp extends Application {
                 LOG.log(Level.SEVERE, "bus not started", e);
                 Platform.runLater(() -> status.busStatus(runtime.offlineStatus(e.getMessage())));
             }
-        });
+        }, "haechi-connect");
+        connecting.setDaemon(true);
+        connecting.start();
     }
 
     /** A metrics port that is taken costs the metrics, never the bus. */

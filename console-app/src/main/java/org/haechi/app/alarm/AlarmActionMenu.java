@@ -35,6 +35,11 @@ public final class AlarmActionMenu {
     private final Consumer<String> onError;
     private final ResourceBundle text;
     private final Clock clock;
+    /**
+     * The alarm selected when the menu opened, named at its top: in a storm the rows move under the pointer, and the
+     * operator acts on the alarm the menu names.
+     */
+    private Alarm menuTarget;
 
     public AlarmActionMenu(Supplier<Alarm> selected, WorkflowRequest.Handler handler, Executor background,
                            Executor ui, Consumer<Alarm> onUpdated, Consumer<String> onError, ResourceBundle text,
@@ -71,7 +76,27 @@ public final class AlarmActionMenu {
             m.setOnAction(e -> request(new WorkflowRequest(ActionKind.CLOSE, null, null, null, disposition)));
             close.getItems().add(m);
         }
-        return new ContextMenu(ack, mine, other, escalate, snooze, comment, new SeparatorMenuItem(), close);
+        MenuItem header = new MenuItem();
+        header.setDisable(true);
+        ContextMenu menu = new ContextMenu(header, new SeparatorMenuItem(), ack, mine, other, escalate, snooze, comment,
+                new SeparatorMenuItem(), close);
+        menu.setOnShowing(e -> {
+            menuTarget = selected.get();
+            header.setText(menuTarget == null ? text.getString("alarm.noneSelected") : label(menuTarget));
+            menu.getItems().stream().skip(2).forEach(i -> i.setDisable(menuTarget == null));
+        });
+        return menu;
+    }
+
+    /** The alarm as the menu names it: its type and place, and its id. */
+    static String label(Alarm a) {
+        String name = a.typeName() + " · " + a.placeText() + " (" + a.id() + ")";
+        return name.length() <= 80 ? name : name.substring(0, 79) + "…";
+    }
+
+    /** The alarm the menu was opened on, else (no menu shown yet) the one selected now. */
+    private Alarm target() {
+        return menuTarget != null ? menuTarget : selected.get();
     }
 
     private MenuItem item(String key, Runnable action) {
@@ -86,7 +111,7 @@ public final class AlarmActionMenu {
      */
     private MenuItem asking(String key, Function<String, WorkflowRequest> request) {
         return item(key, () -> {
-            Alarm target = selected.get();
+            Alarm target = target();
             if (target != null) {
                 ask(key).ifPresent(answer -> request(target, request.apply(answer)));
             }
@@ -99,9 +124,9 @@ public final class AlarmActionMenu {
         return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
     }
 
-    /** Records {@code request} on the selected alarm; completes once the queue has the result. */
+    /** Records {@code request} on the alarm the menu was opened on; completes once the queue has the result. */
     public CompletableFuture<Void> request(WorkflowRequest request) {
-        Alarm target = selected.get();
+        Alarm target = target();
         if (target == null) {
             return CompletableFuture.completedFuture(null);
         }

@@ -42,7 +42,14 @@ public final class AlarmBoardView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label error = new Label();
         error.textProperty().bind(vm.lastErrorProperty());
-        HBox bar = new HBox(8, title, spacer, error, ack, close);
+        // A storm of new alarms can push past what the queue shows: say so, or the rest would seem gone.
+        Label capped = new Label();
+        capped.getStyleClass().add("queue-capped");
+        capped.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                vm.openCountProperty().get() <= AlarmBoardViewModel.MAX_SHOWN ? "" : String.format(
+                        text.getString("alarm.capped"), AlarmBoardViewModel.MAX_SHOWN, vm.openCountProperty().get()),
+                vm.openCountProperty()));
+        HBox bar = new HBox(8, title, capped, spacer, error, ack, close);
         bar.setStyle("-fx-alignment: center-left; -fx-padding: 2 4 2 0;");
 
         table.setId("alarm-table");

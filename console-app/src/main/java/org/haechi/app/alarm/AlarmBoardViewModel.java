@@ -106,6 +106,15 @@ public final class AlarmBoardViewModel {
         return shown;
     }
 
+    /**
+     * Every open alarm in queue order, for the map: the queue's rows, or, when the queue shows only the most urgent
+     * {@value #MAX_SHOWN}, a copy of all (an escalated alarm pushed off the queue by a storm of new ones stays on the
+     * map).
+     */
+    public List<Alarm> openAlarms() {
+        return open.size() <= MAX_SHOWN ? shown : List.copyOf(open);
+    }
+
     public ObjectProperty<Alarm> selectedProperty() {
         return selected;
     }

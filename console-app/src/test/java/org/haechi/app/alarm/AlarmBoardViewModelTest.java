@@ -198,4 +198,21 @@ class AlarmBoardViewModelTest {
         vm.upsert(expected.subList(0, 700).stream().map(a -> a.withState(AlarmState.CLOSED, false)).toList());
         assertThat(vm.alarms()).isEqualTo(expected.subList(700, expected.size()));
     }
+
+    /** A storm of new alarms past what the queue shows leaves the alarm being worked on on the map (review, session 11). */
+    @Test
+    void theMapGetsEveryOpenAlarmWhenTheQueueShowsOnlyTheMostUrgent() {
+        List<Alarm> storm = new ArrayList<>();
+        for (int i = 0; i < AlarmBoardViewModel.MAX_SHOWN + 3; i++) {
+            storm.add(alarm("new-" + i, Severity.LOW, i));
+        }
+        vm.upsert(List.of(alarm("worked-on", Severity.CRITICAL, 1).withState(AlarmState.ESCALATED, false)));
+        assertThat(vm.openAlarms()).as("the queue's own rows while they are all").isSameAs(vm.alarms());
+        vm.upsert(storm);
+        assertThat(vm.alarms()).hasSize(AlarmBoardViewModel.MAX_SHOWN).extracting(Alarm::id)
+                .doesNotContain("worked-on");
+        assertThat(vm.openAlarms()).hasSize(AlarmBoardViewModel.MAX_SHOWN + 4).extracting(Alarm::id)
+                .contains("worked-on");
+        assertThat(vm.openCountProperty().get()).isEqualTo(AlarmBoardViewModel.MAX_SHOWN + 4);
+    }
 }

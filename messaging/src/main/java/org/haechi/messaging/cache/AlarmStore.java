@@ -161,6 +161,21 @@ public final class AlarmStore {
         }
     }
 
+    /** The closed alarms received most recently, newest first, at most {@code limit}: to reopen one. */
+    public List<Alarm> recentlyClosed(int limit) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(READ
+                + "WHERE is_open = FALSE ORDER BY is_open, received_at DESC FETCH FIRST ? ROWS ONLY")) {
+            ps.setInt(1, limit);
+            List<Alarm> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(readAlarm(rs));
+                }
+            }
+            return out;
+        }
+    }
+
     /** One alarm by id, or null. */
     public Alarm find(String id) throws SQLException {
         try (Connection c = db.connect()) {
