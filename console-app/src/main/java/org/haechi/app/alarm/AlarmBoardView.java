@@ -66,7 +66,7 @@ public final class AlarmBoardView extends VBox {
         table.getColumns().add(column(text.getString("alarm.col.type"), 120, Alarm::typeName));
         table.getColumns().add(column(text.getString("alarm.col.place"), 90, Alarm::placeText));
         table.getColumns().add(column(text.getString("alarm.col.state"), 95,
-                a -> a.state().name() + (vm.isSnoozeOver(a) ? " (" + text.getString("alarm.snoozeOver") + ")" : "")
+                a -> (vm.isSnoozeOver(a) ? text.getString("alarm.snoozeOver") : a.state().name())
                         + (a.pending() ? " (" + text.getString("alarm.pending") + ")" : "")));
         table.getColumns().add(column(text.getString("alarm.col.title"), 260, a -> a.title() == null ? "" : a.title()));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
