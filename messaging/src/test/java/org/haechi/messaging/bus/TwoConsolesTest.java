@@ -8,24 +8,26 @@ import java.time.Duration;
 import java.util.List;
 import org.haechi.core.alarm.ActionKind;
 import org.haechi.core.alarm.AlarmState;
-import org.haechi.messaging.broker.EmbeddedBroker;
 import org.haechi.messaging.cache.AlarmStore;
 import org.haechi.messaging.cache.CacheStores;
 import org.haechi.messaging.cache.OperatorActions;
+import org.haechi.messaging.fault.BrokerMain;
+import org.haechi.messaging.fault.ChildJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two consoles of one centre on a real embedded broker: one works offline (its network gone, then the broker gone
- * while it restarts from its cache), the other online; when they are back on the bus their alarms agree.
+ * Two consoles of one centre on a real broker in a JVM of its own: one works offline (its network gone, then the
+ * broker killed with SIGKILL while it restarts from its cache), the other online; when they are back on the bus their
+ * alarms agree, every fold in full (state, claims, notes, who changed it last), nothing left pending.
  */
 class TwoConsolesTest {
     static final List<String> ALARMS = List.of("x1", "x2", "x3", "x4", "x5");
     @TempDir
     Path dir;
     int port;
-    EmbeddedBroker broker;
+    ChildJvm broker;
     Console a;
     Console b;
 
@@ -52,6 +54,16 @@ class TwoConsolesTest {
         void disconnect() {
             bus.close();
             bus = null;
+        }
+
+        /** Every alarm's fold in full, and whether it is pending. */
+        List<Object> folds() throws Exception {
+            List<Object> out = new java.util.ArrayList<>();
+            for (String alarm : ALARMS) {
+                out.add(cache.actions().folded(alarm));
+                out.add(cache.alarms().find(alarm).pending());
+            }
+            return out;
         }
 
         List<AlarmStore.Workflow> workflows() throws Exception {
@@ -84,8 +96,12 @@ class TwoConsolesTest {
     }
 
     void startBroker() throws Exception {
-        broker = new EmbeddedBroker(dir.resolve("broker"), port);
-        broker.start();
+        broker = new ChildJvm(BrokerMain.class, dir.resolve("broker").toString(), Integer.toString(port));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!broker.said("READY")) {
+            assertThat(System.nanoTime()).as("the broker is up within 60 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     @Test
@@ -111,14 +127,18 @@ class TwoConsolesTest {
         b.actions.perform("x4", ActionKind.ACKNOWLEDGE, null);
         assertThat(a.cache.alarms().find("x2").pending()).isTrue();
 
-        // Then the broker goes down, and A restarts from its cache while it is down.
-        broker.close();
+        // Then the broker dies, and A restarts from its cache while it is down.
+        broker.kill();
         a.close();
         a = new Console("ws-a", "op-kim", Duration.ZERO);
         a.connect();
         assertThat(a.cache.alarms().countAll()).isEqualTo(5);
         Collected.await(() -> !a.seen.statuses.isEmpty(), 10);
-        assertThat(a.seen.connected()).isFalse();
+        assertThat(a.seen.statuses).as("told of its connection").isNotEmpty();
+        assertThat(a.seen.statuses).as("never connected while the broker is down").noneMatch(
+                org.haechi.core.bus.BusStatus::connected);
+        Thread.sleep(1000);
+        assertThat(a.seen.connected()).as("shows offline").isFalse();
         a.actions.perform("x5", ActionKind.ACKNOWLEDGE, "offline ack");
         assertThat(a.cache.actions().outbox()).hasSize(4);
 
@@ -126,9 +146,11 @@ class TwoConsolesTest {
         startBroker();
         Collected.await(() -> a.seen.connected() && b.seen.connected(), 60);
         Collected.await(() -> Collected.quietly(() -> a.cache.actions().outbox().isEmpty()
-                && a.workflows().equals(b.workflows())), 60);
+                && a.folds().equals(b.folds())), 60);
         assertThat(a.cache.actions().outbox()).isEmpty();
         assertThat(a.workflows()).isEqualTo(b.workflows());
+        assertThat(a.folds()).as("every fold in full").isEqualTo(b.folds());
+        assertThat(a.folds()).as("nothing left pending").doesNotContain(Boolean.TRUE);
         assertThat(a.cache.alarms().find("x5").state()).isEqualTo(AlarmState.ACKNOWLEDGED);
         assertThat(b.cache.alarms().find("x5").state()).isEqualTo(AlarmState.ACKNOWLEDGED);
         assertThat(a.cache.alarms().find("x2").pending()).isFalse();
