@@ -112,6 +112,9 @@ final class ConsoleFeeds {
                 positions.offer(cache.positions().loadTrails(java.time.Instant.now().minus(
                         java.time.Duration.ofMinutes(2))));
                 positions.offer(cache.positions().loadLatest());
+                // What the bus changes is on its way; the bus may start. Warnings are applied in any order
+                // (ZoneLayer), and the bus never feeds the imported layers.
+                loaded.complete(null);
                 loadImportedLayers(cache);
                 CapCodec cap = new CapCodec();
                 for (String body : cache.warnings().loadBodies()) {

@@ -33,6 +33,9 @@ import org.haechi.sim.SimOptions;
 public final class ConsoleRuntime implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConsoleRuntime.class.getName());
     private final LaunchOptions options;
+    /** Guards starting the broker, bus and simulator against {@link #close()}. */
+    private final Object lifecycle = new Object();
+    private boolean closed;
     private final Clock clock;
     private final CacheStores cache;
     private final String consoleId;
@@ -72,6 +75,35 @@ public final class ConsoleRuntime implements AutoCloseable {
      */
     public void connect(IngestSinks sinks, BusStatusListener status, String user, String password)
             throws Exception {
+        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
+        String url;
+        // Under the lifecycle lock: close() comes before or after, never between (it runs on the FX thread, this on
+        // a thread of its own).
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("the console is closing");
+            }
+            url = startBus(sinks, status, user, password, connected);
+        }
+        if (options.simulate()) {
+            // The console's durable subscriptions must exist before the simulator's first registry goes out.
+            if (!connected.await(15, TimeUnit.SECONDS)) {
+                LOG.warning("bus not connected after 15 s; the simulator starts anyway");
+            }
+            SimOptions sim = new SimOptions(options.dataDir().resolve("sim"), 500, 4000, options.stormAlarms(), 4,
+                    8554);
+            synchronized (lifecycle) {
+                if (!closed) {
+                    simulator = new FieldSimulator(sim, url, clock);
+                    simulator.start();
+                }
+            }
+        }
+    }
+
+    /** Starts the embedded broker (if it is the default), the bus and the cache poll; returns the broker URL. */
+    private String startBus(IngestSinks sinks, BusStatusListener status, String user, String password,
+                            java.util.concurrent.CountDownLatch connected) throws Exception {
         String url = options.brokerUrl();
         BusConfig.useStorePasswords(System.getenv());
         if (options.embeddedBroker()) {
@@ -80,7 +112,6 @@ public final class ConsoleRuntime implements AutoCloseable {
             url = broker.clientUrl();
         }
         BusConfig config = new BusConfig(url, user, password, consoleId);
-        java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
         bus = new BusService(config, IngestHandlers.create(cache, sinks), cache.db(), cache.actions(), cache.raised(),
                 new BusStatusListener() {
                     @Override
@@ -107,16 +138,7 @@ public final class ConsoleRuntime implements AutoCloseable {
         poll.scheduleWithFixedDelay(this::refreshStats, 0, 2, TimeUnit.SECONDS);
         poll.scheduleWithFixedDelay(background::apply, 0, 2, TimeUnit.SECONDS);
         poll.scheduleWithFixedDelay(this::purgeOld, 1, 1, TimeUnit.MINUTES);
-        if (options.simulate()) {
-            // The console's durable subscriptions must exist before the simulator's first registry goes out.
-            if (!connected.await(15, TimeUnit.SECONDS)) {
-                LOG.warning("bus not connected after 15 s; the simulator starts anyway");
-            }
-            SimOptions sim = new SimOptions(options.dataDir().resolve("sim"), 500, 4000, options.stormAlarms(), 4,
-                    8554);
-            simulator = new FieldSimulator(sim, url, clock);
-            simulator.start();
-        }
+        return url;
     }
 
     private void refreshStats() {
@@ -188,6 +210,9 @@ public final class ConsoleRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (lifecycle) {
+            closed = true;
+        }
         if (simulator != null) {
             simulator.close();
         }

@@ -66,6 +66,8 @@ public final class HaechiApp extends Application {
     private CameraWall wall;
     private AlarmBoardViewModel board;
     private OperatorWorkflow workflow;
+    /** Starts the bus once the cache is read; stopped with the console. */
+    private Thread connecting;
     private Stage stage;
     private WarningsInForceView warnings;
     /** The login dialog is open (FX thread). */
@@ -93,6 +95,7 @@ public final class HaechiApp extends Application {
             return updated;
         }, work, Platform::runLater, clock);
         board.setOnNewCritical(a -> sound.play());
+        board.setText(text);
         StatusBarViewModel status = new StatusBarViewModel(text);
         DetailsView details = new DetailsView(text);
         feeds = new ConsoleFeeds(board, map, metrics);
@@ -245,9 +248,13 @@ public final class HaechiApp extends Application {
         String loginPassword = password;
         // A thread of its own: the start waits for the cache load and the broker, and the operator's actions must
         // not queue behind it on the two workers.
-        Thread connecting = new Thread(() -> {
+        connecting = new Thread(() -> {
             serveMetrics();
-            cacheLoaded.join();
+            try {
+                cacheLoaded.get();
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                return; // stopped while the cache was read
+            }
             try {
                 runtime.connect(feeds.sinks(), new BusStatusListener() {
                     @Override
@@ -329,6 +336,9 @@ public final class HaechiApp extends Application {
 
     @Override
     public void stop() {
+        if (connecting != null) {
+            connecting.interrupt();
+        }
         if (feeds != null) {
             feeds.stop();
         }

@@ -135,6 +135,6 @@ public final class AlarmActionMenu {
 
     private CompletableFuture<Void> request(Alarm target, WorkflowRequest request) {
         return BackgroundAction.run(request.kind().name(), target, () -> handler.apply(target.id(), request),
-                background, ui, onUpdated, onError);
+                background, ui, onUpdated, onError, text);
     }
 }

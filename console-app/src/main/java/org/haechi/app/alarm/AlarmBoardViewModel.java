@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +70,7 @@ public final class AlarmBoardViewModel {
     private final Clock clock;
     private Consumer<Alarm> onNewCritical = a -> { };
     private Consumer<List<Alarm>> results = this::upsert;
+    private ResourceBundle text = ResourceBundle.getBundle("org.haechi.app.messages", Locale.ENGLISH);
 
     public AlarmBoardViewModel(AlarmCommands commands, Executor background, Executor ui) {
         this(commands, background, ui, Clock.systemUTC());
@@ -88,6 +91,11 @@ public final class AlarmBoardViewModel {
      */
     public void setResultSink(Consumer<List<Alarm>> sink) {
         results = sink;
+    }
+
+    /** The operator's language, for what an action's failure says. */
+    public void setText(ResourceBundle bundle) {
+        text = bundle;
     }
 
     /** An action of this operator was stored: the error shown before is no longer news, and the result is shown. */
@@ -300,6 +308,6 @@ public final class AlarmBoardViewModel {
             return CompletableFuture.completedFuture(null);
         }
         return BackgroundAction.run(kind.name(), target, () -> commands.perform(target.id(), kind, note), background,
-                ui, this::actionDone, lastError::set);
+                ui, this::actionDone, lastError::set, text);
     }
 }

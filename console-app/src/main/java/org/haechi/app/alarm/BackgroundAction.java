@@ -1,5 +1,6 @@
 package org.haechi.app.alarm;
 
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,13 +15,14 @@ final class BackgroundAction {
 
     /**
      * Runs {@code action} on {@code target} on {@code background}; then, on {@code ui}, hands its alarm to
-     * {@code done}, or "{@code what} on (the alarm) failed: reason" to {@code failed} (also when the cache no longer
-     * knows the alarm). Completes once that is done.
+     * {@code done}, or to {@code failed} what went wrong, naming the action and the alarm, in the operator's language
+     * (also when the cache does not hold the alarm). Completes once that is done.
      */
     static CompletableFuture<Void> run(String what, Alarm target, Callable<Alarm> action, Executor background,
-                                       Executor ui, Consumer<Alarm> done, Consumer<String> failed) {
-        String failure = what + " on " + (target.title() == null || target.title().isBlank() ? ""
-                : "'" + target.title() + "' ") + "(" + target.id() + ") failed: ";
+                                       Executor ui, Consumer<Alarm> done, Consumer<String> failed,
+                                       ResourceBundle text) {
+        String alarm = (target.title() == null || target.title().isBlank() ? "" : "'" + target.title() + "' ")
+                + "(" + target.id() + ")";
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return action.call();
@@ -31,9 +33,10 @@ final class BackgroundAction {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
-                failed.accept(failure + cause.getMessage());
+                failed.accept(String.format(text.getString("action.failed"), what, alarm, cause.getMessage()));
             } else if (updated == null) {
-                failed.accept(failure + "the cache does not hold this alarm");
+                // Recorded in the outbox all the same: other consoles may hold the alarm.
+                failed.accept(String.format(text.getString("action.notInCache"), what, alarm));
             } else {
                 done.accept(updated);
             }

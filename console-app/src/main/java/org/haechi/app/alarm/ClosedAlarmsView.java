@@ -113,7 +113,7 @@ public final class ClosedAlarmsView {
                     rows.remove(target);
                     status.setText(String.format(text.getString("closed.reopened"), target.id()));
                     onReopened.accept(reopened);
-                }, status::setText);
+                }, status::setText, text);
     }
 
     /** Tests: the table, and the status line. */

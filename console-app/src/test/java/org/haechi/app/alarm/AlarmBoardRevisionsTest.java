@@ -110,7 +110,13 @@ class AlarmBoardRevisionsTest {
         assertThat(acting.lastErrorProperty().get()).isNull();
         assertThat(results).singleElement().extracting(a -> ((Alarm) a).state()).isEqualTo(AlarmState.ACKNOWLEDGED);
         acting.act(ActionKind.COMMENT, "note");
-        assertThat(acting.lastErrorProperty().get()).contains("(bell-7) failed: the cache does not hold this alarm");
+        assertThat(acting.lastErrorProperty().get()).isEqualTo("COMMENT on 't' (bell-7) is recorded and will be sent, "
+                + "but this console's cache does not hold the alarm");
+        fail[0] = true;
+        acting.setText(java.util.ResourceBundle.getBundle("org.haechi.app.messages", java.util.Locale.KOREAN));
+        acting.acknowledgeSelected();
+        assertThat(acting.lastErrorProperty().get()).as("in the operator's language")
+                .isEqualTo("'t' (bell-7)에 대한 ACKNOWLEDGE 실패: disk full");
     }
 
     static final class MutableClock extends Clock {

@@ -102,7 +102,8 @@ public final class AlarmStore {
     /** Stores an alarm's folded operator state (inside the caller's transaction); false when the alarm is unknown. */
     public boolean updateWorkflow(Connection c, String id, Workflow w, boolean pending) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE alarm SET state = ?, is_open = ?, pending = ?, "
-                + "assignee = ?, disposition = ?, snoozed_until = ?, revision = revision + 1 WHERE id = ?")) {
+                + "assignee = ?, disposition = ?, snoozed_until = ?, revision = revision + 1, "
+                + "changed_at = CURRENT_TIMESTAMP WHERE id = ?")) {
             ps.setString(1, w.state().name());
             ps.setBoolean(2, w.state().isOpen());
             ps.setBoolean(3, pending);
@@ -161,10 +162,14 @@ public final class AlarmStore {
         }
     }
 
-    /** The closed alarms received most recently, newest first, at most {@code limit}: to reopen one. */
+    /**
+     * The alarms closed last (by when this cache last changed them), at most {@code limit}: to reopen one closed by
+     * mistake. Not indexed (the ingest's inserts would pay for it): read on demand, off the FX thread.
+     */
     public List<Alarm> recentlyClosed(int limit) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(READ
-                + "WHERE is_open = FALSE ORDER BY is_open, received_at DESC FETCH FIRST ? ROWS ONLY")) {
+                + "WHERE is_open = FALSE ORDER BY changed_at DESC NULLS LAST, received_at DESC "
+                + "FETCH FIRST ? ROWS ONLY")) {
             ps.setInt(1, limit);
             List<Alarm> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,6 +1,7 @@
 package org.haechi.messaging.cache;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,13 +13,16 @@ import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * Brings a cache's schema to this version's (Flyway), so that a failed upgrade never leaves a cache that no version
- * opens. H2 commits each DDL statement at once, so a migration that fails or is killed half-way cannot simply run
- * again ("duplicate column"), and Flyway then refuses every start ("detected failed migration"). Before migrating an
- * existing cache, its file is copied aside with the database shut; if the migration fails, the copy is put back, and
- * the operator is told what failed. The copy is deleted once the upgrade has worked. Called once, at open.
+ * opens (ADR 0012). H2 commits each DDL statement at once, so a migration that fails or is killed half-way cannot
+ * simply run again ("duplicate column"), and Flyway then refuses every start ("detected failed migration"). Before
+ * migrating an existing cache, its file is copied aside with the database shut, complete before it is named
+ * {@code cache.mv.db.before-<version>}. If the migration fails, the copy is put back and the operator is told what
+ * failed; if the process dies meanwhile, the next start finds the copy and puts it back before anything else. The
+ * copy is deleted once the upgrade has worked. Called once, at open.
  */
 final class CacheUpgrade {
     private static final Logger LOG = Logger.getLogger(CacheUpgrade.class.getName());
+    private static final String COPY = ".before-";
 
     private CacheUpgrade() {
     }
@@ -28,14 +32,15 @@ final class CacheUpgrade {
         Flyway flyway = Flyway.configure().dataSource(url, "sa", "").locations(locations).load();
         Path copy = null;
         try {
+            putBackInterrupted(db, flyway, file);
             MigrationInfo current = flyway.info().current();
             MigrationInfo[] pending = flyway.info().pending();
             if (current != null && pending.length > 0) {
-                copy = file.resolveSibling(file.getFileName() + ".before-" + pending[pending.length - 1].getVersion());
+                String target = pending[pending.length - 1].getVersion().getVersion();
                 db.close();
-                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                LOG.info("upgrading the cache from version " + current.getVersion() + " to "
-                        + pending[pending.length - 1].getVersion() + "; a copy is in " + copy + " meanwhile");
+                copy = copyAside(file, target);
+                LOG.info("upgrading the cache from version " + current.getVersion() + " to " + target
+                        + "; a copy is in " + copy + " meanwhile");
             }
             flyway.migrate();
         } catch (FlywayException e) {
@@ -43,8 +48,58 @@ final class CacheUpgrade {
         } catch (IOException e) {
             throw new SQLException("the cache in " + file.getParent() + " was not upgraded: it could not be copied "
                     + "aside first (" + e.getMessage() + "); free some disk space and start again", e);
+        } catch (RuntimeException | Error e) {
+            LOG.severe(putBack(db, file, copy) + e);
+            throw e;
         }
         deleteQuietly(copy);
+    }
+
+    /** Copies the cache file aside, under a name it takes only once complete. */
+    private static Path copyAside(Path file, String version) throws IOException {
+        Path copy = file.resolveSibling(file.getFileName() + COPY + version);
+        Path partial = file.resolveSibling(copy.getFileName() + ".part");
+        try {
+            Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+        return copy;
+    }
+
+    /**
+     * A copy left by an upgrade the process did not live to finish goes back first. One left by an upgrade that did
+     * finish (its deletion failed) is stale, and deleted: putting it back would lose what came since.
+     */
+    private static void putBackInterrupted(CacheDatabase db, Flyway flyway, Path file) throws SQLException {
+        Path dir = file.getParent();
+        String prefix = file.getFileName() + COPY;
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(dir, prefix + "*")) {
+            for (Path p : left) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".part") || finished(flyway, name.substring(prefix.length()))) {
+                    deleteQuietly(p);
+                    continue;
+                }
+                db.close();
+                Files.move(p, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                LOG.warning("an upgrade of the cache in " + dir + " was interrupted; the cache is back as it was "
+                        + "before it, and the upgrade runs again");
+            }
+        } catch (IOException e) {
+            throw new SQLException("the cache in " + dir + " has a copy from an interrupted upgrade that could not be "
+                    + "put back (" + e.getMessage() + "): move " + prefix + "* to " + file.getFileName()
+                    + " by hand", e);
+        }
+    }
+
+    /** Whether the cache's schema already holds {@code version}, applied without failure. */
+    private static boolean finished(Flyway flyway, String version) {
+        MigrationInfo current = flyway.info().current();
+        return current != null && current.getState().isApplied() && !current.getState().isFailed()
+                && current.getVersion().isAtLeast(version);
     }
 
     /** Restores the copy made before the failed upgrade; returns what to tell the operator of it. */
@@ -54,13 +109,12 @@ final class CacheUpgrade {
         }
         db.close();
         try {
-            Files.copy(copy, file, StandardCopyOption.REPLACE_EXISTING);
-            deleteQuietly(copy);
+            Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return "the cache in " + file.getParent() + " could not be upgraded, and is as it was before (nothing "
                     + "lost; this version cannot use it until the cause is mended): ";
         } catch (IOException e) {
             return "the cache in " + file.getParent() + " could not be upgraded, and its copy from before could not "
-                    + "be put back (" + e.getMessage() + "): it is in " + copy + ": ";
+                    + "be put back (" + e.getMessage() + "); it is in " + copy + ", and the next start tries again: ";
         }
     }
 

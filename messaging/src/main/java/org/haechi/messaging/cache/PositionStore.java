@@ -97,11 +97,15 @@ public final class PositionStore {
      * {@value #PURGE_CHUNK}, so that a long purge does not hold the rows a late fix is being written to.
      */
     public int purgeTrails(Instant cutoff, Instant now) throws SQLException {
+        // Two range conditions, each one the fix_at index answers (an OR of them would read the whole table).
+        return deleteInChunks("fix_at < ?", cutoff) + deleteInChunks("fix_at > ?", now.plus(PURGED_AHEAD));
+    }
+
+    private int deleteInChunks(String condition, Instant bound) throws SQLException {
         int deleted = 0;
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM tag_trail WHERE fix_at < ? OR fix_at > ? FETCH FIRST " + PURGE_CHUNK + " ROWS ONLY")) {
-            SqlTimes.set(ps, 1, cutoff);
-            SqlTimes.set(ps, 2, now.plus(PURGED_AHEAD));
+                "DELETE FROM tag_trail WHERE " + condition + " FETCH FIRST " + PURGE_CHUNK + " ROWS ONLY")) {
+            SqlTimes.set(ps, 1, bound);
             int n;
             do {
                 n = ps.executeUpdate();
