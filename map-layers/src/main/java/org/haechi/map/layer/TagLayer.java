@@ -1,6 +1,7 @@
 package org.haechi.map.layer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -15,8 +16,15 @@ import org.haechi.map.view.MapLayer;
 import org.haechi.map.view.Viewport;
 import org.haechi.map.view.WebMercator;
 
-/** Tagged people: latest position and a bounded trail each. FX thread only. */
+/**
+ * Tagged people: latest position and a bounded trail each. A tag whose last fix is older than {@link #STALE_AFTER}
+ * is drawn as a grey ring without its trail: its position is where it was, not where it is. FX thread only.
+ */
 public final class TagLayer implements MapLayer {
+    /** A tag not heard from for this long is drawn as stale. */
+    public static final Duration STALE_AFTER = Duration.ofMinutes(10);
+    private static final Color STALE = Color.web("#9aa5b1");
+    private static final Color TRAIL = Color.web("#ff6fd8", 0.45);
     private final int trailLength;
     private final Clock clock;
     private final Map<String, Track> tracks = new HashMap<>();
@@ -84,10 +92,11 @@ public final class TagLayer implements MapLayer {
 
     @Override
     public void draw(GraphicsContext g, Viewport v) {
+        Instant staleBefore = clock.instant().minus(STALE_AFTER);
         boolean trails = v.resolution() < 20;
         // Thousands of tags zoomed out: squares rasterise several times faster than anti-aliased dots.
         boolean cheap = v.resolution() > 5;
-        g.setStroke(Color.web("#ff6fd8", 0.45));
+        g.setStroke(TRAIL);
         g.setLineWidth(1.5);
         g.setFill(Color.web("#ff6fd8"));
         double minX = v.minX();
@@ -97,6 +106,12 @@ public final class TagLayer implements MapLayer {
         for (Track t : tracks.values()) {
             double[] head = t.trail.peekLast();
             if (head == null || head[0] < minX || head[0] > maxX || head[1] < minY || head[1] > maxY) {
+                continue;
+            }
+            if (t.last.fixAt().isBefore(staleBefore)) {
+                g.setStroke(STALE);
+                g.strokeOval(v.screenX(head[0]) - 3.5, v.screenY(head[1]) - 3.5, 7, 7);
+                g.setStroke(TRAIL);
                 continue;
             }
             if (trails && t.trail.size() > 1) {
@@ -126,7 +141,10 @@ public final class TagLayer implements MapLayer {
             double[] head = t.trail.peekLast();
             if (head != null && Math.hypot(v.screenX(head[0]) - sx, v.screenY(head[1]) - sy) <= 6) {
                 TagPosition p = t.last;
-                return Optional.of(new MapFeature("tag", p.personId(), "Tagged person " + p.personId(),
+                boolean stale = p.fixAt().isBefore(clock.instant().minus(STALE_AFTER));
+                return Optional.of(new MapFeature("tag", p.personId(), "Tagged person " + p.personId()
+                        + (stale ? " (no fix for " + Duration.between(p.fixAt(), clock.instant()).toMinutes()
+                        + " min)" : ""),
                         Map.of("tag", p.personId(), "fix", p.fixAt().toString(), "accuracy",
                                 String.format("%.0f m", p.accuracyM()), "position",
                                 String.format("%.6f, %.6f", p.location().lat(), p.location().lon())),

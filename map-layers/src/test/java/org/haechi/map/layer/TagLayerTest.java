@@ -33,4 +33,20 @@ class TagLayerTest {
         assertThat(tags.latest()).as("a fix just inside the bound still orders").extracting(p -> p.location().lat())
                 .containsExactly(37.53);
     }
+
+    /** A tag not heard from for ten minutes says so: its position is where it was, not where it is. */
+    @Test
+    void aTagSilentForTenMinutesIsMarkedStale() {
+        tags.addFixes(List.of(new TagPosition("fresh", NOW.minusSeconds(30), new GeoPoint(37.50, 127.0), 5),
+                new TagPosition("silent", NOW.minus(TagLayer.STALE_AFTER).minusSeconds(60),
+                        new GeoPoint(37.51, 127.0), 5)));
+        org.haechi.map.view.Viewport v = new org.haechi.map.view.Viewport(
+                org.haechi.map.view.WebMercator.x(127.0), org.haechi.map.view.WebMercator.y(37.505), 2, 800, 2000);
+        assertThat(tags.hit(v, v.screenX(org.haechi.map.view.WebMercator.x(127.0)),
+                v.screenY(org.haechi.map.view.WebMercator.y(37.51)))).hasValueSatisfying(f ->
+                assertThat(f.title()).isEqualTo("Tagged person silent (no fix for 11 min)"));
+        assertThat(tags.hit(v, v.screenX(org.haechi.map.view.WebMercator.x(127.0)),
+                v.screenY(org.haechi.map.view.WebMercator.y(37.50)))).hasValueSatisfying(f ->
+                assertThat(f.title()).isEqualTo("Tagged person fresh"));
+    }
 }
