@@ -109,7 +109,7 @@ public final class HaechiApp extends Application {
         }, text);
         org.haechi.app.map.MapToolbar toolbar = new org.haechi.app.map.MapToolbar(map, zone -> {
             var items = map.contentsOf(zone.contents());
-            zoneContents.show(zone.description() + ": " + ZoneSummary.of(items), items);
+            zoneContents.show(zone.description() + ": " + ZoneSummary.of(items, text), items);
         }, text);
         AlarmBoardView boardView = new AlarmBoardView(board, text);
         workflow = new OperatorWorkflow(actions, runtime::publishOutbox);

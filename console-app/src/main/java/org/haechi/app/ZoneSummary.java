@@ -1,23 +1,30 @@
 package org.haechi.app;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import org.haechi.app.map.ZoneContentsView;
 import org.haechi.map.view.MapFeature;
 
-/** "12 CAMERA, 3 TAG, 1 SCHOOL": counts by kind of what a zone holds. */
+/**
+ * "35 tagged people, 12 cameras, 1 school": counts by kind of what a zone holds, in the operator's language, people
+ * first (the order of {@link ZoneContentsView#KINDS}, then any other kind).
+ */
 final class ZoneSummary {
     private ZoneSummary() {
     }
 
-    static String of(List<MapFeature> items) {
+    static String of(List<MapFeature> items, ResourceBundle text) {
         if (items.isEmpty()) {
-            return "nothing inside";
+            return text.getString("zone.nothing");
         }
-        Map<String, Long> byKind = items.stream().collect(Collectors.groupingBy(
-                f -> f.details().getOrDefault("kind", "TAG"), TreeMap::new, Collectors.counting()));
-        return byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        ZoneContentsView.KINDS.forEach(k -> byKind.put(k, 0L));
+        items.forEach(f -> byKind.merge(ZoneContentsView.kindOf(f), 1L, Long::sum));
+        return byKind.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> String.format(
+                text.getString("zone.count"), e.getValue(), ZoneContentsView.kindLabel(e.getKey(), text)))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -44,6 +44,9 @@ public final class ConsoleMap implements AutoCloseable {
     private final AssetLayer schools;
     private final TagLayer tags;
     private final ZoneLayer zones;
+    private final Clock clock;
+    /** The warnings in force when the zones were last drawn for a change of time. */
+    private List<Warning> inForceDrawn = List.of();
     private final AlarmLayer alarms = new AlarmLayer();
     private final org.haechi.map.layer.DrawLayer drawn = new org.haechi.map.layer.DrawLayer();
     private final BasemapLayer basemap;
@@ -56,6 +59,7 @@ public final class ConsoleMap implements AutoCloseable {
 
     public ConsoleMap(boolean korean, Clock clock) throws IOException {
         view.setId("map");
+        this.clock = clock;
         zones = new ZoneLayer(clock);
         tags = new TagLayer(60, clock);
         cameras = new AssetLayer("cameras", AssetKind.CAMERA, Color.web("#4da3ff"), 3, worker);
@@ -95,16 +99,26 @@ public final class ConsoleMap implements AutoCloseable {
         return PlaceIndex.build(basemap, assets.values());
     }
 
-    /** The cameras, tags, schools and access points inside a zone, as clickable features. FX thread. */
+    /**
+     * The tagged people, cameras, schools and access points inside a zone, as clickable features, people first: a
+     * list cut for length must not lose them behind thousands of access points. A tag whose last fix is older than
+     * {@link TagLayer#STALE_AFTER} is of kind TAG_STALE: it was inside, it may not be now. FX thread.
+     */
     public List<org.haechi.map.view.MapFeature> contentsOf(org.haechi.map.query.ZoneContents zone) {
         List<org.haechi.map.view.MapFeature> out = new ArrayList<>();
+        java.time.Instant staleBefore = clock.instant().minus(TagLayer.STALE_AFTER);
+        List<TagPosition> inside = zone.tagsIn(tags.latest());
+        for (boolean stale : new boolean[] {false, true}) {
+            for (TagPosition t : inside) {
+                if (t.fixAt().isBefore(staleBefore) == stale) {
+                    out.add(new org.haechi.map.view.MapFeature("tag", t.personId(), "Tagged person " + t.personId(),
+                            java.util.Map.of("kind", stale ? "TAG_STALE" : "TAG", "tag", t.personId(), "fix",
+                                    t.fixAt().toString()), t.location().lat(), t.location().lon()));
+                }
+            }
+        }
         for (AssetLayer layer : List.of(cameras, schools, accessPoints)) {
             zone.assetsIn(layer.index()).forEach(a -> out.add(AssetLayer.feature(a)));
-        }
-        for (TagPosition t : zone.tagsIn(tags.latest())) {
-            out.add(new org.haechi.map.view.MapFeature("tag", t.personId(), "Tagged person " + t.personId(),
-                    java.util.Map.of("tag", t.personId(), "fix", t.fixAt().toString()), t.location().lat(),
-                    t.location().lon()));
         }
         return out;
     }
@@ -183,7 +197,12 @@ public final class ConsoleMap implements AutoCloseable {
 
     /** The live warnings in force now, with or without a shape on the map. FX thread. */
     public List<Warning> warningsInForce() {
-        return zones.active();
+        List<Warning> now = zones.active();
+        if (!now.equals(inForceDrawn)) {
+            inForceDrawn = now;
+            zones.redraw(); // one began or ended with the clock: the map follows the list
+        }
+        return now;
     }
 
     /** Centres the map on a point, no closer than it is now or 20 m a pixel. FX thread. */

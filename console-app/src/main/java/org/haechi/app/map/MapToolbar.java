@@ -25,11 +25,11 @@ public final class MapToolbar extends HBox {
         MapView view = map.view();
         ToggleButton select = tool(text.getString("map.select"), "tool-select", null, view);
         ToggleButton polygon = tool(text.getString("map.polygon"), "tool-polygon",
-                new ZoneTool(ZoneTool.Mode.POLYGON, map.drawLayer(), onZone), view);
+                new ZoneTool(ZoneTool.Mode.POLYGON, map.drawLayer(), onZone, text), view);
         ToggleButton circle = tool(text.getString("map.circle"), "tool-circle",
-                new ZoneTool(ZoneTool.Mode.CIRCLE, map.drawLayer(), onZone), view);
+                new ZoneTool(ZoneTool.Mode.CIRCLE, map.drawLayer(), onZone, text), view);
         ToggleButton measure = tool(text.getString("map.measure"), "tool-measure",
-                new ZoneTool(ZoneTool.Mode.MEASURE, map.drawLayer(), z -> { }), view);
+                new ZoneTool(ZoneTool.Mode.MEASURE, map.drawLayer(), z -> { }, text), view);
         select.setSelected(true);
         ComboBox<PlaceIndex.Place> districts = new ComboBox<>();
         districts.setId("go-to-district");

@@ -21,7 +21,7 @@ import org.haechi.core.warning.WarningArea;
  */
 public final class WarningsInForceView extends VBox {
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+            .withZone(ZoneId.of("Asia/Seoul")); // as every time the console shows
     private final Label title = new Label();
     private final ListView<Warning> list = new ListView<>();
     private final ResourceBundle text;

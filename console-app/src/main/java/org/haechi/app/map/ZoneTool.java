@@ -25,13 +25,21 @@ public final class ZoneTool implements MapTool {
     private final Mode mode;
     private final DrawLayer layer;
     private final Consumer<DrawnZone> onZone;
+    private final java.util.ResourceBundle text;
     private final List<GeoPoint> points = new ArrayList<>();
     private boolean finished;
 
     public ZoneTool(Mode mode, DrawLayer layer, Consumer<DrawnZone> onZone) {
+        this(mode, layer, onZone, java.util.ResourceBundle.getBundle("org.haechi.app.messages",
+                java.util.Locale.ENGLISH));
+    }
+
+    /** {@code text}: the operator's language, for the zone's description. */
+    public ZoneTool(Mode mode, DrawLayer layer, Consumer<DrawnZone> onZone, java.util.ResourceBundle text) {
         this.mode = mode;
         this.layer = layer;
         this.onZone = onZone;
+        this.text = text;
     }
 
     @Override
@@ -67,19 +75,38 @@ public final class ZoneTool implements MapTool {
     }
 
     private void finish() {
+        if (mode == Mode.POLYGON) {
+            // A double-click back on the first corner closes the ring: that corner is not a new one.
+            dropRepeatedCorners();
+        }
         int needed = mode == Mode.CIRCLE ? 2 : mode == Mode.POLYGON ? 3 : 2;
         if (points.size() < needed) {
-            return;
+            show(null);
+            return; // not a zone yet: the operator goes on clicking corners
         }
         finished = true;
         show(null);
         if (mode == Mode.POLYGON) {
-            onZone.accept(new DrawnZone("polygon, " + Measure.formatArea(Measure.areaSquareMetres(points)),
+            onZone.accept(new DrawnZone(String.format(text.getString("zone.polygon"),
+                    Measure.formatArea(Measure.areaSquareMetres(points))),
                     List.copyOf(points), ZoneContents.polygon(points)));
         } else if (mode == Mode.CIRCLE) {
             double radius = points.get(0).distanceMetres(points.get(1));
-            onZone.accept(new DrawnZone("circle, radius " + Measure.formatLength(radius), List.copyOf(points),
+            onZone.accept(new DrawnZone(String.format(text.getString("zone.circle"), Measure.formatLength(radius)),
+                    List.copyOf(points),
                     ZoneContents.circle(points.get(0), radius)));
+        }
+    }
+
+    /** Removes a corner equal to the one before it, and a last corner equal to the first. */
+    private void dropRepeatedCorners() {
+        for (int i = points.size() - 1; i > 0; i--) {
+            if (points.get(i).equals(points.get(i - 1))) {
+                points.remove(i);
+            }
+        }
+        while (points.size() > 1 && points.get(points.size() - 1).equals(points.get(0))) {
+            points.remove(points.size() - 1);
         }
     }
 

@@ -149,7 +149,7 @@ class MainWindowTest {
         robot.doubleClickOn(cx - 60, cy - 60);
         WaitForAsyncUtils.waitForFxEvents();
         String summary = robot.lookup("#zone-summary").queryLabeled().getText();
-        assertThat(summary).contains("1 CAMERA").contains("1 SCHOOL");
+        assertThat(summary).contains("cameras: 1").contains("schools: 1");
         robot.clickOn("#tool-select");
     }
 

@@ -86,6 +86,11 @@ public final class ZoneLayer implements MapLayer {
         }
     }
 
+    /** Draws the zones again: warnings start and end with the clock, not only when one arrives. FX thread. */
+    public void redraw() {
+        repaint.run();
+    }
+
     /** Live warnings in force now (not Test or Exercise alerts). FX thread. */
     public List<Warning> active() {
         Instant now = clock.instant();

@@ -80,10 +80,12 @@ public final class CapCodec {
         Element info = infos.isEmpty() ? null : infos.get(0);
         ZoneOffset sentOffset = sentAt.getOffset();
         Instant effective = optionalTime(info, ns, "effective", sentOffset, repairs);
-        Instant onset = optionalTime(info, ns, "onset", sentOffset, repairs);
+        optionalTime(info, ns, "onset", sentOffset, repairs); // read for its repairs only: it does not delay validity
         Instant expires = optionalTime(info, ns, "expires", sentOffset, repairs);
         if (effective == null) {
-            effective = onset != null ? onset : sent;
+            // CAP 1.2: "If this item is not included, the effective time SHALL be assumed to be the same as in
+            // <sent>". A warning of a typhoon due at 03:00 is in force from when it was sent: people prepare.
+            effective = sent;
         }
 
         Map<Object, WarningArea> areas = new LinkedHashMap<>();

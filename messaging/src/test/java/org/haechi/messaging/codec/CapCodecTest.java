@@ -48,12 +48,13 @@ class CapCodecTest {
     }
 
     @Test
-    void cap11AlertWithCircleIsAcceptedAndOnsetStartsValidity() throws Exception {
+    void cap11AlertWithCircleIsAcceptedAndInForceFromSent() throws Exception {
         Warning w = codec.decode(golden("cap11-circle.xml"));
 
         assertThat(w.identifier()).isEqualTo("SEOUL-119-20261128-0007");
         assertThat(w.severity()).isEqualTo("Extreme");
-        assertThat(w.effective()).isEqualTo(Instant.parse("2026-11-27T20:05:00Z"));
+        assertThat(w.effective()).as("no <effective>: sent's time (CAP 1.2), not onset's")
+                .isEqualTo(Instant.parse("2026-11-27T20:12:00Z"));
         assertThat(w.areas()).singleElement().satisfies(a -> {
             assertThat(a.polygons()).isEmpty();
             assertThat(a.circles()).containsExactly(new WarningArea.Circle(new GeoPoint(37.5446, 127.0557), 2.0));
@@ -100,7 +101,8 @@ class CapCodecTest {
 
         assertThat(w.identifier()).isEqualTo("KMA-20260910-1700-TYW-0005");
         assertThat(w.event()).isEqualTo("태풍경보");
-        assertThat(w.effective()).isEqualTo(Instant.parse("2026-09-10T18:00:00Z"));
+        assertThat(w.effective()).as("sent at 17:00 KST, the typhoon due at 03:00: in force from 17:00")
+                .isEqualTo(Instant.parse("2026-09-10T08:00:00Z"));
         assertThat(w.areas()).singleElement().satisfies(a -> assertThat(a.polygons()).hasSize(1));
         assertThat(w.repairs()).isEmpty();
     }
