@@ -108,8 +108,9 @@ public final class HaechiApp extends Application {
                     Math.min(map.view().viewport().resolution(), 2));
         }, text);
         org.haechi.app.map.MapToolbar toolbar = new org.haechi.app.map.MapToolbar(map, zone -> {
-            var items = map.contentsOf(zone.contents());
-            zoneContents.show(zone.description() + ": " + ZoneSummary.of(items, text), items);
+            zoneContents.show(zone.description() + ": " + text.getString("zone.counting"), List.of());
+            map.contentsOf(zone.contents(), items ->
+                    zoneContents.show(zone.description() + ": " + ZoneSummary.of(items, text), items));
         }, text);
         AlarmBoardView boardView = new AlarmBoardView(board, text);
         workflow = new OperatorWorkflow(actions, runtime::publishOutbox);

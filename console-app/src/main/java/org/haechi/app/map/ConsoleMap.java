@@ -102,12 +102,27 @@ public final class ConsoleMap implements AutoCloseable {
     /**
      * The tagged people, cameras, schools and access points inside a zone, as clickable features, people first: a
      * list cut for length must not lose them behind thousands of access points. A tag whose last fix is older than
-     * {@link TagLayer#STALE_AFTER} is of kind TAG_STALE: it was inside, it may not be now. FX thread.
+     * {@link TagLayer#STALE_AFTER} is of kind TAG_STALE: it was inside, it may not be now. Asked on the FX thread,
+     * worked out on the map's worker (a city-wide zone holds tens of thousands of assets), handed to {@code result}
+     * on the FX thread.
      */
-    public List<org.haechi.map.view.MapFeature> contentsOf(org.haechi.map.query.ZoneContents zone) {
+    public void contentsOf(org.haechi.map.query.ZoneContents zone,
+                           java.util.function.Consumer<List<org.haechi.map.view.MapFeature>> result) {
+        List<TagPosition> latest = tags.latest();
+        List<org.haechi.map.layer.PointIndex> indexes = List.of(cameras.index(), schools.index(),
+                accessPoints.index());
+        java.time.Instant now = clock.instant();
+        worker.execute(() -> {
+            List<org.haechi.map.view.MapFeature> items = contents(zone, latest, indexes, now);
+            javafx.application.Platform.runLater(() -> result.accept(items));
+        });
+    }
+
+    private static List<org.haechi.map.view.MapFeature> contents(org.haechi.map.query.ZoneContents zone,
+            List<TagPosition> latest, List<org.haechi.map.layer.PointIndex> indexes, java.time.Instant now) {
         List<org.haechi.map.view.MapFeature> out = new ArrayList<>();
-        java.time.Instant staleBefore = clock.instant().minus(TagLayer.STALE_AFTER);
-        List<TagPosition> inside = zone.tagsIn(tags.latest());
+        java.time.Instant staleBefore = now.minus(TagLayer.STALE_AFTER);
+        List<TagPosition> inside = zone.tagsIn(latest);
         for (boolean stale : new boolean[] {false, true}) {
             for (TagPosition t : inside) {
                 if (t.fixAt().isBefore(staleBefore) == stale) {
@@ -117,8 +132,8 @@ public final class ConsoleMap implements AutoCloseable {
                 }
             }
         }
-        for (AssetLayer layer : List.of(cameras, schools, accessPoints)) {
-            zone.assetsIn(layer.index()).forEach(a -> out.add(AssetLayer.feature(a)));
+        for (org.haechi.map.layer.PointIndex index : indexes) {
+            zone.assetsIn(index).forEach(a -> out.add(AssetLayer.feature(a)));
         }
         return out;
     }

@@ -43,11 +43,17 @@ class ZoneContentsListTest {
             try (ConsoleMap map = new ConsoleMap(false, Clock.fixed(NOW, ZoneOffset.UTC))) {
                 map.addFixes(List.of(new TagPosition("silent", NOW.minusSeconds(3600), HERE, 5),
                         new TagPosition("child-1", NOW.minusSeconds(20), HERE, 5)));
-                contents.set(map.contentsOf(ZoneContents.circle(HERE, 500)));
+                map.contentsOf(ZoneContents.circle(HERE, 500), contents::set);
+                Thread.sleep(500); // the map's worker, then the FX thread, which this fixture holds
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
+        for (int i = 0; i < 100 && contents.get() == null; i++) {
+            Thread.sleep(50);
+        }
         assertThat(contents.get()).hasSize(2);
         assertThat(contents.get().get(0).id()).isEqualTo("child-1");
         assertThat(ZoneContentsView.kindOf(contents.get().get(1))).isEqualTo("TAG_STALE");

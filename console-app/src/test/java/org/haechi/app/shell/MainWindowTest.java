@@ -147,7 +147,8 @@ class MainWindowTest {
         robot.clickOn(cx + 60, cy + 60);
         robot.clickOn(cx + 60, cy - 60);
         robot.doubleClickOn(cx - 60, cy - 60);
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () ->
+                !robot.lookup("#zone-summary").queryLabeled().getText().endsWith("counting..."));
         String summary = robot.lookup("#zone-summary").queryLabeled().getText();
         assertThat(summary).contains("cameras: 1").contains("schools: 1");
         robot.clickOn("#tool-select");
