@@ -4,11 +4,13 @@ import java.util.List;
 import org.haechi.core.geo.GeoPoint;
 import org.haechi.core.warning.Warning;
 import org.haechi.core.warning.WarningArea;
+import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Location;
 
-/** Point-in-zone tests for warning areas (polygons with JTS, circles by great-circle distance). Stateless. */
+/** Point-in-zone tests for warning areas (polygons by ray crossing, circles by great-circle distance). Stateless. */
 public final class ZoneGeometry {
     private static final GeometryFactory GF = new GeometryFactory();
 
@@ -25,16 +27,23 @@ public final class ZoneGeometry {
                 return true;
             }
         }
+        Coordinate at = new Coordinate(p.lon(), p.lat());
         for (List<GeoPoint> ring : a.polygons()) {
-            if (polygon(ring).contains(GF.createPoint(new Coordinate(p.lon(), p.lat())))) {
+            // Ray crossing on the ring as sent: no topology is built, so a ring that crosses itself (untidy CAP
+            // text is kept as it came) is answered, where Geometry.contains threw. Its edge counts as inside, as a
+            // circle's does.
+            if (RayCrossingCounter.locatePointInRing(at, coordinates(ring)) != Location.EXTERIOR) {
                 return true;
             }
         }
         return false;
     }
 
+    private static Coordinate[] coordinates(List<GeoPoint> ring) {
+        return ring.stream().map(q -> new Coordinate(q.lon(), q.lat())).toArray(Coordinate[]::new);
+    }
+
     static Geometry polygon(List<GeoPoint> ring) {
-        Coordinate[] cs = ring.stream().map(q -> new Coordinate(q.lon(), q.lat())).toArray(Coordinate[]::new);
-        return GF.createPolygon(cs);
+        return GF.createPolygon(coordinates(ring));
     }
 }

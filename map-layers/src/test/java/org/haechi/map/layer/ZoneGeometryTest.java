@@ -70,6 +70,21 @@ class ZoneGeometryTest {
         assertThat(ZoneGeometry.contains(area, new GeoPoint(37.25, 127.05))).as("above the L").isFalse();
     }
 
+    /**
+     * A bow-tie ring, as untidy CAP text can send and the codec keeps: each lobe is inside, the rest outside, and a
+     * click on it no longer throws (review, session 11: Geometry.contains built a topology and failed on it).
+     */
+    @Test
+    void aRingThatCrossesItselfIsAnsweredLobeByLobe() {
+        WarningArea bowTie = polygonArea(List.of(new GeoPoint(37.0, 127.0), new GeoPoint(37.2, 127.2),
+                new GeoPoint(37.0, 127.2), new GeoPoint(37.2, 127.0), new GeoPoint(37.0, 127.0)));
+
+        assertThat(ZoneGeometry.contains(bowTie, new GeoPoint(37.1, 127.02))).as("left lobe").isTrue();
+        assertThat(ZoneGeometry.contains(bowTie, new GeoPoint(37.1, 127.18))).as("right lobe").isTrue();
+        assertThat(ZoneGeometry.contains(bowTie, new GeoPoint(37.18, 127.1))).as("above the crossing").isFalse();
+        assertThat(ZoneGeometry.contains(bowTie, new GeoPoint(37.3, 127.1))).isFalse();
+    }
+
     @Test
     void circleAreaContainsPointsWithinItsRadius() {
         Warning w = warning(circleArea(GANGNAM_STATION, 2.0));
