@@ -66,6 +66,8 @@ public final class HaechiApp extends Application {
     private CameraWall wall;
     private AlarmBoardViewModel board;
     private OperatorWorkflow workflow;
+    /** The zone drawn last (FX thread): its contents are shown, an earlier one's are not. */
+    private long zoneRequest;
     /** Starts the bus once the cache is read; stopped with the console. */
     private Thread connecting;
     private Stage stage;
@@ -108,9 +110,19 @@ public final class HaechiApp extends Application {
                     Math.min(map.view().viewport().resolution(), 2));
         }, text);
         org.haechi.app.map.MapToolbar toolbar = new org.haechi.app.map.MapToolbar(map, zone -> {
+            // Only the zone drawn last is shown: a slow city-wide one answered late must not replace it.
+            long request = ++zoneRequest;
             zoneContents.show(zone.description() + ": " + text.getString("zone.counting"), List.of());
-            map.contentsOf(zone.contents(), items ->
-                    zoneContents.show(zone.description() + ": " + ZoneSummary.of(items, text), items));
+            map.contentsOf(zone.contents(), items -> {
+                if (request == zoneRequest) {
+                    zoneContents.show(zone.description() + ": " + ZoneSummary.of(items, text), items);
+                }
+            }, why -> {
+                if (request == zoneRequest) {
+                    zoneContents.show(zone.description() + ": " + String.format(text.getString("zone.failed"), why),
+                            List.of());
+                }
+            });
         }, text);
         AlarmBoardView boardView = new AlarmBoardView(board, text);
         workflow = new OperatorWorkflow(actions, runtime::publishOutbox);

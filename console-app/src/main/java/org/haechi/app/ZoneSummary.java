@@ -23,7 +23,7 @@ final class ZoneSummary {
         Map<String, Long> byKind = new LinkedHashMap<>();
         ZoneContentsView.KINDS.forEach(k -> byKind.put(k, 0L));
         items.forEach(f -> byKind.merge(ZoneContentsView.kindOf(f), 1L, Long::sum));
-        return byKind.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> String.format(
+        return byKind.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> String.format(text.getLocale(),
                 text.getString("zone.count"), e.getValue(), ZoneContentsView.kindLabel(e.getKey(), text)))
                 .collect(Collectors.joining(", "));
     }

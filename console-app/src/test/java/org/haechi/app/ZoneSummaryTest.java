@@ -20,10 +20,10 @@ class ZoneSummaryTest {
         List<MapFeature> items = List.of(of("ACCESS_POINT"), of("CAMERA"), of("TAG"), of("ACCESS_POINT"),
                 of("TAG_STALE"), of("LAMP_POST"));
         assertThat(ZoneSummary.of(items, ResourceBundle.getBundle("org.haechi.app.messages", Locale.ENGLISH)))
-                .isEqualTo("tagged people: 1, tagged people with no fix for 10 min: 1, cameras: 1, "
+                .isEqualTo("tagged people: 1, tagged people with no fix for 10 min or more: 1, cameras: 1, "
                         + "access points: 2, LAMP_POST: 1");
         assertThat(ZoneSummary.of(items, ResourceBundle.getBundle("org.haechi.app.messages", Locale.KOREAN)))
-                .isEqualTo("위치 태그 1, 10분간 위치 미수신 태그 1, CCTV 1, 공공 와이파이 2, LAMP_POST 1");
+                .isEqualTo("위치 태그 1, 10분 이상 위치 미수신 태그 1, CCTV 1, 공공 와이파이 2, LAMP_POST 1");
         assertThat(ZoneSummary.of(List.of(), ResourceBundle.getBundle("org.haechi.app.messages", Locale.KOREAN)))
                 .isEqualTo("구역 안에 없음");
     }

@@ -46,7 +46,7 @@ public final class AlarmBoardView extends VBox {
         Label capped = new Label();
         capped.getStyleClass().add("queue-capped");
         capped.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                vm.openCountProperty().get() <= AlarmBoardViewModel.MAX_SHOWN ? "" : String.format(
+                vm.openCountProperty().get() <= AlarmBoardViewModel.MAX_SHOWN ? "" : String.format(text.getLocale(),
                         text.getString("alarm.capped"), AlarmBoardViewModel.MAX_SHOWN, vm.openCountProperty().get()),
                 vm.openCountProperty()));
         HBox bar = new HBox(8, title, capped, spacer, error, ack, close);

@@ -96,7 +96,7 @@ public final class ClosedAlarmsView {
                 status.setText(String.format(text.getString("closed.loadFailed"), cause.getMessage()));
             } else {
                 rows.setAll(loaded);
-                status.setText(String.format(text.getString("closed.count"), loaded.size()));
+                status.setText(String.format(text.getLocale(), text.getString("closed.count"), loaded.size()));
             }
         }, ui);
     }

@@ -107,15 +107,26 @@ public final class ConsoleMap implements AutoCloseable {
      * on the FX thread.
      */
     public void contentsOf(org.haechi.map.query.ZoneContents zone,
-                           java.util.function.Consumer<List<org.haechi.map.view.MapFeature>> result) {
+                           java.util.function.Consumer<List<org.haechi.map.view.MapFeature>> result,
+                           java.util.function.Consumer<String> failed) {
         List<TagPosition> latest = tags.latest();
         List<org.haechi.map.layer.PointIndex> indexes = List.of(cameras.index(), schools.index(),
                 accessPoints.index());
         java.time.Instant now = clock.instant();
-        worker.execute(() -> {
-            List<org.haechi.map.view.MapFeature> items = contents(zone, latest, indexes, now);
-            javafx.application.Platform.runLater(() -> result.accept(items));
-        });
+        try {
+            worker.execute(() -> {
+                try {
+                    List<org.haechi.map.view.MapFeature> items = contents(zone, latest, indexes, now);
+                    javafx.application.Platform.runLater(() -> result.accept(items));
+                } catch (RuntimeException e) {
+                    java.util.logging.Logger.getLogger(ConsoleMap.class.getName()).log(
+                            java.util.logging.Level.WARNING, "zone contents not worked out", e);
+                    javafx.application.Platform.runLater(() -> failed.accept(String.valueOf(e)));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            failed.accept("the map is closing");
+        }
     }
 
     private static List<org.haechi.map.view.MapFeature> contents(org.haechi.map.query.ZoneContents zone,

@@ -49,7 +49,7 @@ public final class ZoneContentsView extends VBox {
 
     public void show(String summaryText, List<MapFeature> items) {
         boolean cut = items.size() > MAX_LISTED;
-        summary.setText(cut ? summaryText + " " + String.format(text.getString("zone.listed"), MAX_LISTED,
+        summary.setText(cut ? summaryText + " " + String.format(text.getLocale(), text.getString("zone.listed"), MAX_LISTED,
                 items.size()) : summaryText);
         list.getItems().setAll(cut ? items.subList(0, MAX_LISTED) : items);
     }

@@ -44,6 +44,9 @@ public final class ZoneTool implements MapTool {
 
     @Override
     public void click(GeoPoint p, int clickCount) {
+        if (finished && clickCount >= 2) {
+            return; // the second click of a double-click on a circle's edge: the zone is drawn already
+        }
         if (finished) {
             points.clear();
             finished = false;

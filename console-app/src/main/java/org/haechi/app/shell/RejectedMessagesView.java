@@ -180,8 +180,8 @@ public final class RejectedMessagesView {
         }, background).whenComplete((done, error) -> Platform.runLater(() -> {
             export.setDisable(false);
             if (error == null) {
-                status.setText(String.format(text.getString("rejected.exported"), rows.size(), loadedRows, all,
-                        file));
+                status.setText(String.format(text.getLocale(), text.getString("rejected.exported"), rows.size(),
+                        loadedRows, all, file));
             } else {
                 Throwable cause = error.getCause() == null ? error : error.getCause();
                 status.setText(String.format(text.getString("rejected.exportFailed"), cause.getMessage()));

@@ -18,7 +18,8 @@ import org.haechi.core.bus.DeadLetters;
  * dead-lettered, cache size, assets and tags. FX thread (or a test thread); fed by the composition root.
  */
 public final class StatusBarViewModel {
-    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm")
+            .withZone(ZoneId.of("Asia/Seoul")); // as every time the console shows
     private final ResourceBundle text;
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper sendsHeldBack = new ReadOnlyBooleanWrapper();

@@ -35,4 +35,17 @@ class ZoneToolTest {
             assertThat(z.contents()).isNotNull();
         });
     }
+
+    /** A circle finished by the first click on its edge stays drawn when that click was the first of a double-click. */
+    @Test
+    void aDoubleClickOnACirclesEdgeKeepsTheCircle() {
+        List<ZoneTool.DrawnZone> zones = new ArrayList<>();
+        DrawLayer layer = new DrawLayer();
+        ZoneTool tool = new ZoneTool(ZoneTool.Mode.CIRCLE, layer, zones::add);
+        tool.click(A, 1);
+        tool.click(B, 1);
+        tool.click(B, 2);
+        assertThat(zones).singleElement().extracting(ZoneTool.DrawnZone::outline).isEqualTo(List.of(A, B));
+        assertThat(layer.points()).as("still drawn").containsExactly(A, B);
+    }
 }

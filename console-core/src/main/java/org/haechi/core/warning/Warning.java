@@ -17,7 +17,7 @@ import java.util.List;
  * @param certainty   CAP certainty
  * @param headline    headline
  * @param instruction instruction
- * @param effective   start of validity (effective, else onset, else sent)
+ * @param effective   start of validity (effective, else sent, as CAP 1.2 says)
  * @param expires     end of validity or null when open-ended
  * @param areas       areas
  * @param repairs     what was repaired on the way in (empty when the document was clean)

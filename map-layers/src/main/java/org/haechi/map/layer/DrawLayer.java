@@ -58,6 +58,11 @@ public final class DrawLayer implements MapLayer {
         repaint.run();
     }
 
+    /** The sketch's points as shown now. */
+    public List<GeoPoint> points() {
+        return List.copyOf(points);
+    }
+
     public void clear() {
         points.clear();
         pointer = null;
