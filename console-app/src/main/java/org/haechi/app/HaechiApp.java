@@ -109,26 +109,15 @@ public final class HaechiApp extends Application {
             map.view().centreOn(new org.haechi.core.geo.GeoPoint(f.lat(), f.lon()),
                     Math.min(map.view().viewport().resolution(), 2));
         }, text);
-        org.haechi.app.map.MapToolbar toolbar = new org.haechi.app.map.MapToolbar(map, zone -> {
-            // Only the zone drawn last is shown: a slow city-wide one answered late must not replace it.
-            long request = ++zoneRequest;
-            zoneContents.show(zone.description() + ": " + text.getString("zone.counting"), List.of());
-            map.contentsOf(zone.contents(), items -> {
-                if (request == zoneRequest) {
-                    zoneContents.show(zone.description() + ": " + ZoneSummary.of(items, text), items);
-                }
-            }, why -> {
-                if (request == zoneRequest) {
-                    zoneContents.show(zone.description() + ": " + String.format(text.getString("zone.failed"), why),
-                            List.of());
-                }
-            });
-        }, text);
+        org.haechi.app.map.MapToolbar toolbar = new org.haechi.app.map.MapToolbar(map, zone -> showContents(
+                zoneContents, zone.description(), text, (shown, failed) -> map.contentsOf(zone.contents(), shown,
+                        failed)), text);
         AlarmBoardView boardView = new AlarmBoardView(board, text);
         workflow = new OperatorWorkflow(actions, runtime::publishOutbox);
         boardView.setActions(new AlarmActionMenu(board.selectedProperty()::get, workflow, work, Platform::runLater,
                 board::actionDone, board::reportError, text, clock));
-        warnings = new WarningsInForceView(map::centreOn, text);
+        warnings = new WarningsInForceView(map::centreOn, w -> showContents(zoneContents,
+                WarningsInForceView.headline(w), text, (shown, failed) -> map.contentsOf(w, shown, failed)), text);
         MainWindow window = new MainWindow(map.view(), toolbar, new LayerPanel(map.view(), text), warnings, details,
                 zoneContents, wall, boardView, new StatusBarView(status), menu(text), text);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -145,6 +134,26 @@ public final class HaechiApp extends Application {
         startTimers(status);
         connectInBackground(status, text, cacheLoaded);
         scheduleExit(scene);
+    }
+
+    /**
+     * Lists what is inside a drawn zone or a warning's areas once the map has counted it (off the FX thread). Only
+     * the one asked for last is shown: a slow city-wide one answered late must not replace it. FX thread.
+     */
+    private void showContents(org.haechi.app.map.ZoneContentsView view, String what, ResourceBundle text,
+                              java.util.function.BiConsumer<java.util.function.Consumer<List<
+                                      org.haechi.map.view.MapFeature>>, java.util.function.Consumer<String>> count) {
+        long request = ++zoneRequest;
+        view.show(what + ": " + text.getString("zone.counting"), List.of());
+        count.accept(items -> {
+            if (request == zoneRequest) {
+                view.show(what + ": " + ZoneSummary.of(items, text), items);
+            }
+        }, why -> {
+            if (request == zoneRequest) {
+                view.show(what + ": " + String.format(text.getString("zone.failed"), why), List.of());
+            }
+        });
     }
 
     private MenuBar menu(ResourceBundle text) {

@@ -129,6 +129,54 @@ public final class ConsoleMap implements AutoCloseable {
         }
     }
 
+    /**
+     * What is inside a warning's areas (its polygons and circles; an area given only by geocodes has no shape and
+     * holds nothing here), each feature once, people first: {@link #contentsOf(org.haechi.map.query.ZoneContents,
+     * java.util.function.Consumer, java.util.function.Consumer)} for each shape, on the map's worker.
+     */
+    public void contentsOf(Warning warning, java.util.function.Consumer<List<org.haechi.map.view.MapFeature>> result,
+                           java.util.function.Consumer<String> failed) {
+        List<TagPosition> latest = tags.latest();
+        List<org.haechi.map.layer.PointIndex> indexes = List.of(cameras.index(), schools.index(),
+                accessPoints.index());
+        java.time.Instant now = clock.instant();
+        try {
+            worker.execute(() -> {
+                try {
+                    java.util.Map<String, org.haechi.map.view.MapFeature> inside = new java.util.LinkedHashMap<>();
+                    for (org.haechi.map.query.ZoneContents shape : shapesOf(warning)) {
+                        contents(shape, latest, indexes, now).forEach(f -> inside.putIfAbsent(f.layer() + ":" + f.id(),
+                                f));
+                    }
+                    List<org.haechi.map.view.MapFeature> items = new ArrayList<>(inside.values());
+                    items.sort(java.util.Comparator.comparingInt(f -> kindRank(ZoneContentsView.kindOf(f))));
+                    javafx.application.Platform.runLater(() -> result.accept(items));
+                } catch (RuntimeException e) {
+                    java.util.logging.Logger.getLogger(ConsoleMap.class.getName()).log(
+                            java.util.logging.Level.WARNING, "warning zone contents not worked out", e);
+                    javafx.application.Platform.runLater(() -> failed.accept(String.valueOf(e)));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            failed.accept("the map is closing");
+        }
+    }
+
+    private static List<org.haechi.map.query.ZoneContents> shapesOf(Warning w) {
+        List<org.haechi.map.query.ZoneContents> shapes = new ArrayList<>();
+        for (org.haechi.core.warning.WarningArea a : w.areas()) {
+            a.polygons().forEach(ring -> shapes.add(org.haechi.map.query.ZoneContents.polygon(ring)));
+            a.circles().forEach(c -> shapes.add(org.haechi.map.query.ZoneContents.circle(c.centre(),
+                    c.radiusKm() * 1000)));
+        }
+        return shapes;
+    }
+
+    private static int kindRank(String kind) {
+        int i = ZoneContentsView.KINDS.indexOf(kind);
+        return i < 0 ? ZoneContentsView.KINDS.size() : i;
+    }
+
     private static List<org.haechi.map.view.MapFeature> contents(org.haechi.map.query.ZoneContents zone,
             List<TagPosition> latest, List<org.haechi.map.layer.PointIndex> indexes, java.time.Instant now) {
         List<org.haechi.map.view.MapFeature> out = new ArrayList<>();

@@ -17,7 +17,8 @@ import org.haechi.core.warning.WarningArea;
 
 /**
  * The warnings in force now, each with its areas as text. An area a warning gives only by geocodes or a description
- * has no shape on the map, and is seen here; picking a warning that has a shape centres the map on it. FX thread.
+ * has no shape on the map, and is seen here; picking a warning that has a shape centres the map on it, and lists
+ * who and what is inside it. FX thread.
  */
 public final class WarningsInForceView extends VBox {
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("MM-dd HH:mm")
@@ -27,6 +28,11 @@ public final class WarningsInForceView extends VBox {
     private final ResourceBundle text;
 
     public WarningsInForceView(Consumer<GeoPoint> onPick, ResourceBundle text) {
+        this(onPick, w -> { }, text);
+    }
+
+    /** {@code onWarning}: told of the warning picked, to list what is inside its areas. */
+    public WarningsInForceView(Consumer<GeoPoint> onPick, Consumer<Warning> onWarning, ResourceBundle text) {
         this.text = text;
         title.getStyleClass().add("panel-title");
         title.setId("warnings-title");
@@ -47,6 +53,9 @@ public final class WarningsInForceView extends VBox {
             if (anchor != null) {
                 onPick.accept(anchor);
             }
+            if (picked != null) {
+                onWarning.accept(picked);
+            }
         });
         list.setPrefHeight(150);
         getChildren().addAll(title, list);
@@ -65,12 +74,17 @@ public final class WarningsInForceView extends VBox {
         return List.copyOf(list.getItems());
     }
 
+    /** What a warning is called: its headline, else its event, else its identifier. */
+    public static String headline(Warning w) {
+        return w.headline() != null ? w.headline() : w.event() != null ? w.event() : w.identifier();
+    }
+
     /**
      * Two lines: severity and headline (else event); then the end of validity and the areas, each marked first when it
      * has no shape on the map (with its geocodes). The cell cuts each line to its width; its tooltip shows it whole.
      */
     static String describe(Warning w, ResourceBundle text) {
-        String what = w.headline() != null ? w.headline() : w.event() != null ? w.event() : w.identifier();
+        String what = headline(w);
         String line = w.severity() == null ? what : w.severity() + " · " + what;
         List<String> second = new ArrayList<>();
         if (w.expires() != null) {

@@ -91,4 +91,43 @@ class ZoneContentsListTest {
             FxToolkit.setupFixture(() -> map.get().close());
         }
     }
+
+    /**
+     * A coordinator picks a warning: who and what is inside its areas, a polygon and a circle that overlap, each once
+     * and people first (review, session 11: only zones the operator drew could be asked).
+     */
+    @Test
+    void whatIsInsideAWarningsAreasIsListedOnce() throws Exception {
+        AtomicReference<ConsoleMap> map = new AtomicReference<>();
+        AtomicReference<List<MapFeature>> contents = new AtomicReference<>(List.of());
+        org.haechi.core.warning.WarningArea area = new org.haechi.core.warning.WarningArea("강남구",
+                List.of(List.of(new GeoPoint(37.49, 127.02), new GeoPoint(37.49, 127.04), new GeoPoint(37.51, 127.04),
+                        new GeoPoint(37.51, 127.02), new GeoPoint(37.49, 127.02))),
+                List.of(new org.haechi.core.warning.WarningArea.Circle(HERE, 0.5)), List.of());
+        org.haechi.core.warning.Warning warning = new org.haechi.core.warning.Warning("W-1", "kma", NOW, "Alert",
+                List.of(), "호우경보", "Severe", "Immediate", "Likely", "호우경보", null, NOW, null, List.of(area),
+                List.of());
+        FxToolkit.setupFixture(() -> {
+            try {
+                map.set(new ConsoleMap(false, Clock.fixed(NOW, ZoneOffset.UTC)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            map.get().putAssets(List.of(new Asset(AssetKind.CAMERA, "cam-1", HERE, "cam", AssetStatus.ONLINE, null,
+                    0, 60, 80, Map.of()), new Asset(AssetKind.SCHOOL, "far-school", new GeoPoint(37.6, 127.0), "far",
+                    AssetStatus.ONLINE, null, 0, 0, 0, Map.of())));
+            map.get().flushAssets();
+            map.get().addFixes(List.of(new TagPosition("child-1", NOW.minusSeconds(20), HERE, 5)));
+        });
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                FxToolkit.setupFixture(() -> map.get().contentsOf(warning, contents::set, why -> { }));
+                Thread.sleep(100);
+                return contents.get().size() == 2;
+            });
+            assertThat(contents.get()).extracting(MapFeature::id).containsExactly("child-1", "cam-1");
+        } finally {
+            FxToolkit.setupFixture(() -> map.get().close());
+        }
+    }
 }
