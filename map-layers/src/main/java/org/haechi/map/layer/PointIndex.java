@@ -16,18 +16,30 @@ public final class PointIndex {
     private final double[] xs;
     private final double[] ys;
     private final STRtree tree = new STRtree();
+    /** The longest range among the assets that give one (metres), 0 when none does. */
+    private final double longestRangeM;
 
     public PointIndex(List<Asset> list) {
         int n = list.size();
         assets = list.toArray(new Asset[0]);
         xs = new double[n];
         ys = new double[n];
+        double longest = 0;
         for (int i = 0; i < n; i++) {
+            if (Double.isFinite(assets[i].rangeM())) {
+                longest = Math.max(longest, assets[i].rangeM());
+            }
             xs[i] = WebMercator.x(assets[i].location().lon());
             ys[i] = WebMercator.y(assets[i].location().lat());
             tree.insert(new Envelope(xs[i], xs[i], ys[i], ys[i]), i);
         }
         tree.build();
+        longestRangeM = longest;
+    }
+
+    /** The longest range among the assets that give one (metres), 0 when none does. */
+    public double longestRangeM() {
+        return longestRangeM;
     }
 
     public int size() {

@@ -24,7 +24,8 @@ public final class CameraVisibility {
     }
 
     public static List<Sighting> camerasSeeing(GeoPoint target, PointIndex cameras) {
-        double maxRange = 500;
+        // As far as the longest-reaching camera sees (a PTZ camera on a tower sees over a kilometre).
+        double maxRange = Math.max(DEFAULT_RANGE_M, cameras.longestRangeM());
         double r = maxRange * WebMercator.scale(target.lat());
         double x = WebMercator.x(target.lon());
         double y = WebMercator.y(target.lat());

@@ -67,4 +67,15 @@ class CameraVisibilityTest {
         assertThat(CameraVisibility.camerasSeeing(TARGET, index)).extracting(s -> s.camera().id())
                 .containsExactly("near", "far");
     }
+
+    /** A camera that sees far (a PTZ on a tower, 1.5 km) is found 1 km away (review, session 11: only 500 m were searched). */
+    @Test
+    void aLongRangeCameraIsFoundBeyondFiveHundredMetres() {
+        GeoPoint kmSouth = new GeoPoint(TARGET.lat() - 20 * FIFTY_M_LAT, TARGET.lon());
+        PointIndex index = new PointIndex(List.of(camera("tower", kmSouth, 0, 30, 1500),
+                camera("short", kmSouth, 0, 30, 80)));
+        assertThat(index.longestRangeM()).isEqualTo(1500);
+        assertThat(CameraVisibility.camerasSeeing(TARGET, index)).extracting(s -> s.camera().id())
+                .containsExactly("tower");
+    }
 }
