@@ -16,8 +16,9 @@ public final class BenchMain {
             case "ingest" -> IngestBench.main(rest);
             case "table" -> TableWarmUpBench.main(rest);
             case "refused" -> RefusedBench.main(rest);
+            case "zones" -> ZoneBench.main(rest);
             default -> {
-                System.err.println("usage: ./haechi bench map|ingest|video|table|refused");
+                System.err.println("usage: ./haechi bench map|ingest|video|table|refused|zones");
                 System.exit(2);
             }
         }

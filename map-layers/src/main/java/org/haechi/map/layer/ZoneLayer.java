@@ -2,6 +2,9 @@ package org.haechi.map.layer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +40,11 @@ public final class ZoneLayer implements MapLayer {
     static final int MAX_REPLACED = 10_000;
     private final Clock clock;
     private Runnable repaint = () -> { };
+    /**
+     * Each shown warning's shapes projected once, and its label's place: a CAP polygon may have tens of thousands of
+     * points, and the base layer is drawn at every step of a zoom. Dropped when the warnings change.
+     */
+    private final Map<Warning, Shapes> shapes = new IdentityHashMap<>();
 
     public ZoneLayer(Clock clock) {
         this.clock = clock;
@@ -66,6 +74,9 @@ public final class ZoneLayer implements MapLayer {
                 warnings.put(self, w);
             }
         }
+        Set<Warning> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        kept.addAll(warnings.values());
+        shapes.keySet().retainAll(kept);
         repaint.run();
     }
 
@@ -123,8 +134,11 @@ public final class ZoneLayer implements MapLayer {
             g.setFill(c.deriveColor(0, 1, 1, 0.22));
             g.setStroke(c);
             g.setLineWidth(2);
+            Shapes drawn = shapes.computeIfAbsent(w, Shapes::of);
+            for (Ring ring : drawn.rings()) {
+                ring.draw(g, v);
+            }
             for (WarningArea a : w.areas()) {
-                a.polygons().forEach(ring -> drawRing(g, v, ring));
                 for (WarningArea.Circle circle : a.circles()) {
                     double r = circle.radiusKm() * 1000 * WebMercator.scale(circle.centre().lat()) / v.resolution();
                     double x = v.screenX(WebMercator.x(circle.centre().lon()));
@@ -133,12 +147,79 @@ public final class ZoneLayer implements MapLayer {
                     g.strokeOval(x - r, y - r, 2 * r, 2 * r);
                 }
             }
-            labelOf(w).ifPresent(p -> {
+            drawn.label().ifPresent(p -> {
                 g.setFill(c.brighter());
                 g.setFont(MapFonts.bold(12));
                 g.setTextAlign(TextAlignment.CENTER);
                 g.fillText(w.event(), v.screenX(WebMercator.x(p.lon())), v.screenY(WebMercator.y(p.lat())));
             });
+        }
+    }
+
+    /** Tests: how many warnings' projections are kept. */
+    int shapesKept() {
+        return shapes.size();
+    }
+
+    /** The benchmark's baseline: every draw projects every corner and places the label again, as before. */
+    void forgetShapes() {
+        shapes.clear();
+    }
+
+    /** A warning's polygons in Web Mercator, and where its label goes. */
+    private record Shapes(List<Ring> rings, Optional<GeoPoint> label) {
+        static Shapes of(Warning w) {
+            List<Ring> rings = new ArrayList<>();
+            w.areas().forEach(a -> a.polygons().forEach(p -> rings.add(Ring.of(p))));
+            return new Shapes(rings, labelOf(w));
+        }
+    }
+
+    /** One polygon's ring projected, with its extent. */
+    private record Ring(double[] xs, double[] ys, double minX, double minY, double maxX, double maxY) {
+        static Ring of(List<GeoPoint> points) {
+            double[] xs = new double[points.size()];
+            double[] ys = new double[points.size()];
+            double minX = Double.POSITIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = WebMercator.x(points.get(i).lon());
+                ys[i] = WebMercator.y(points.get(i).lat());
+                minX = Math.min(minX, xs[i]);
+                minY = Math.min(minY, ys[i]);
+                maxX = Math.max(maxX, xs[i]);
+                maxY = Math.max(maxY, ys[i]);
+            }
+            return new Ring(xs, ys, minX, minY, maxX, maxY);
+        }
+
+        /**
+         * Draws the ring unless it lies outside the view; a corner within half a pixel of the last one drawn is left
+         * out (thousands of corners may share a pixel zoomed out), the last corner never.
+         */
+        void draw(GraphicsContext g, Viewport v) {
+            if (xs.length == 0 || maxX < v.minX() || minX > v.maxX() || maxY < v.minY() || minY > v.maxY()) {
+                return;
+            }
+            g.beginPath();
+            double lastX = v.screenX(xs[0]);
+            double lastY = v.screenY(ys[0]);
+            g.moveTo(lastX, lastY);
+            for (int i = 1; i < xs.length; i++) {
+                double x = v.screenX(xs[i]);
+                double y = v.screenY(ys[i]);
+                if (i < xs.length - 1 && Math.abs(x - lastX) < 0.5 && Math.abs(y - lastY) < 0.5) {
+                    continue;
+                }
+                g.lineTo(x, y);
+                lastX = x;
+                lastY = y;
+            }
+            g.closePath();
+            g.fill();
+            g.stroke();
         }
     }
 
@@ -153,22 +234,6 @@ public final class ZoneLayer implements MapLayer {
             }
         }
         return Optional.empty();
-    }
-
-    private static void drawRing(GraphicsContext g, Viewport v, List<GeoPoint> ring) {
-        g.beginPath();
-        for (int i = 0; i < ring.size(); i++) {
-            double x = v.screenX(WebMercator.x(ring.get(i).lon()));
-            double y = v.screenY(WebMercator.y(ring.get(i).lat()));
-            if (i == 0) {
-                g.moveTo(x, y);
-            } else {
-                g.lineTo(x, y);
-            }
-        }
-        g.closePath();
-        g.fill();
-        g.stroke();
     }
 
     @Override
