@@ -37,6 +37,8 @@ class ZoneLayerDrawTest {
         } catch (IllegalStateException alreadyStarted) {
             // another test of this JVM started JavaFX
         }
+        // The tests of this JVM share one JavaFX runtime: a test that hides its last window must not end it.
+        Platform.setImplicitExit(false);
     }
 
     /** A wavy ring of {@code n} corners around Seoul's centre, about 8 km across. */

@@ -27,6 +27,8 @@ class MapViewCanvasTest {
         } catch (IllegalStateException alreadyStarted) {
             // another test of this JVM started JavaFX
         }
+        // The tests of this JVM share one JavaFX runtime: a test that hides its last window must not end it.
+        Platform.setImplicitExit(false);
         MapView view = onFx(() -> {
             MapView v = new MapView();
             v.setManaged(false);
