@@ -104,38 +104,27 @@ public final class ConsoleMap implements AutoCloseable {
      * list cut for length must not lose them behind thousands of access points. A tag whose last fix is older than
      * {@link TagLayer#STALE_AFTER} is of kind TAG_STALE: it was inside, it may not be now. Asked on the FX thread,
      * worked out on the map's worker (a city-wide zone holds tens of thousands of assets), handed to {@code result}
-     * on the FX thread.
+     * on the FX thread, or why not to {@code failed}.
      */
     public void contentsOf(org.haechi.map.query.ZoneContents zone,
                            java.util.function.Consumer<List<org.haechi.map.view.MapFeature>> result,
                            java.util.function.Consumer<String> failed) {
-        List<TagPosition> latest = tags.latest();
-        List<org.haechi.map.layer.PointIndex> indexes = List.of(cameras.index(), schools.index(),
-                accessPoints.index());
-        java.time.Instant now = clock.instant();
-        try {
-            worker.execute(() -> {
-                try {
-                    List<org.haechi.map.view.MapFeature> items = contents(zone, latest, indexes, now);
-                    javafx.application.Platform.runLater(() -> result.accept(items));
-                } catch (RuntimeException e) {
-                    java.util.logging.Logger.getLogger(ConsoleMap.class.getName()).log(
-                            java.util.logging.Level.WARNING, "zone contents not worked out", e);
-                    javafx.application.Platform.runLater(() -> failed.accept(String.valueOf(e)));
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            failed.accept("the map is closing");
-        }
+        countOnWorker(() -> List.of(zone), result, failed);
     }
 
     /**
      * What is inside a warning's areas (its polygons and circles; an area given only by geocodes has no shape and
-     * holds nothing here), each feature once, people first: {@link #contentsOf(org.haechi.map.query.ZoneContents,
-     * java.util.function.Consumer, java.util.function.Consumer)} for each shape, on the map's worker.
+     * holds nothing here), each feature once, people first, as for a drawn zone.
      */
     public void contentsOf(Warning warning, java.util.function.Consumer<List<org.haechi.map.view.MapFeature>> result,
                            java.util.function.Consumer<String> failed) {
+        countOnWorker(() -> shapesOf(warning), result, failed);
+    }
+
+    /** Counts what the shapes hold on the map's worker, from the tags and indexes as they are now. FX thread. */
+    private void countOnWorker(java.util.function.Supplier<List<org.haechi.map.query.ZoneContents>> shapes,
+                               java.util.function.Consumer<List<org.haechi.map.view.MapFeature>> result,
+                               java.util.function.Consumer<String> failed) {
         List<TagPosition> latest = tags.latest();
         List<org.haechi.map.layer.PointIndex> indexes = List.of(cameras.index(), schools.index(),
                 accessPoints.index());
@@ -144,7 +133,7 @@ public final class ConsoleMap implements AutoCloseable {
             worker.execute(() -> {
                 try {
                     java.util.Map<String, org.haechi.map.view.MapFeature> inside = new java.util.LinkedHashMap<>();
-                    for (org.haechi.map.query.ZoneContents shape : shapesOf(warning)) {
+                    for (org.haechi.map.query.ZoneContents shape : shapes.get()) {
                         contents(shape, latest, indexes, now).forEach(f -> inside.putIfAbsent(f.layer() + ":" + f.id(),
                                 f));
                     }
@@ -153,7 +142,7 @@ public final class ConsoleMap implements AutoCloseable {
                     javafx.application.Platform.runLater(() -> result.accept(items));
                 } catch (RuntimeException e) {
                     java.util.logging.Logger.getLogger(ConsoleMap.class.getName()).log(
-                            java.util.logging.Level.WARNING, "warning zone contents not worked out", e);
+                            java.util.logging.Level.WARNING, "zone contents not worked out", e);
                     javafx.application.Platform.runLater(() -> failed.accept(String.valueOf(e)));
                 }
             });
