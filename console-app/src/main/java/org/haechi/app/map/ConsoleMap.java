@@ -109,7 +109,7 @@ public final class ConsoleMap implements AutoCloseable {
     public void contentsOf(org.haechi.map.query.ZoneContents zone,
                            java.util.function.Consumer<List<org.haechi.map.view.MapFeature>> result,
                            java.util.function.Consumer<String> failed) {
-        countOnWorker(() -> List.of(zone), result, failed);
+        ZoneCount.onWorker(worker, () -> List.of(zone), tags.latest(), indexes(), clock.instant(), result, failed);
     }
 
     /**
@@ -118,72 +118,13 @@ public final class ConsoleMap implements AutoCloseable {
      */
     public void contentsOf(Warning warning, java.util.function.Consumer<List<org.haechi.map.view.MapFeature>> result,
                            java.util.function.Consumer<String> failed) {
-        countOnWorker(() -> shapesOf(warning), result, failed);
+        ZoneCount.onWorker(worker, () -> ZoneCount.shapesOf(warning), tags.latest(), indexes(), clock.instant(),
+                result, failed);
     }
 
-    /** Counts what the shapes hold on the map's worker, from the tags and indexes as they are now. FX thread. */
-    private void countOnWorker(java.util.function.Supplier<List<org.haechi.map.query.ZoneContents>> shapes,
-                               java.util.function.Consumer<List<org.haechi.map.view.MapFeature>> result,
-                               java.util.function.Consumer<String> failed) {
-        List<TagPosition> latest = tags.latest();
-        List<org.haechi.map.layer.PointIndex> indexes = List.of(cameras.index(), schools.index(),
-                accessPoints.index());
-        java.time.Instant now = clock.instant();
-        try {
-            worker.execute(() -> {
-                try {
-                    java.util.Map<String, org.haechi.map.view.MapFeature> inside = new java.util.LinkedHashMap<>();
-                    for (org.haechi.map.query.ZoneContents shape : shapes.get()) {
-                        contents(shape, latest, indexes, now).forEach(f -> inside.putIfAbsent(f.layer() + ":" + f.id(),
-                                f));
-                    }
-                    List<org.haechi.map.view.MapFeature> items = new ArrayList<>(inside.values());
-                    items.sort(java.util.Comparator.comparingInt(f -> kindRank(ZoneContentsView.kindOf(f))));
-                    javafx.application.Platform.runLater(() -> result.accept(items));
-                } catch (RuntimeException e) {
-                    java.util.logging.Logger.getLogger(ConsoleMap.class.getName()).log(
-                            java.util.logging.Level.WARNING, "zone contents not worked out", e);
-                    javafx.application.Platform.runLater(() -> failed.accept(String.valueOf(e)));
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            failed.accept("the map is closing");
-        }
-    }
-
-    private static List<org.haechi.map.query.ZoneContents> shapesOf(Warning w) {
-        List<org.haechi.map.query.ZoneContents> shapes = new ArrayList<>();
-        for (org.haechi.core.warning.WarningArea a : w.areas()) {
-            a.polygons().forEach(ring -> shapes.add(org.haechi.map.query.ZoneContents.polygon(ring)));
-            a.circles().forEach(c -> shapes.add(org.haechi.map.query.ZoneContents.circle(c.centre(),
-                    c.radiusKm() * 1000)));
-        }
-        return shapes;
-    }
-
-    private static int kindRank(String kind) {
-        int i = ZoneContentsView.KINDS.indexOf(kind);
-        return i < 0 ? ZoneContentsView.KINDS.size() : i;
-    }
-
-    private static List<org.haechi.map.view.MapFeature> contents(org.haechi.map.query.ZoneContents zone,
-            List<TagPosition> latest, List<org.haechi.map.layer.PointIndex> indexes, java.time.Instant now) {
-        List<org.haechi.map.view.MapFeature> out = new ArrayList<>();
-        java.time.Instant staleBefore = now.minus(TagLayer.STALE_AFTER);
-        List<TagPosition> inside = zone.tagsIn(latest);
-        for (boolean stale : new boolean[] {false, true}) {
-            for (TagPosition t : inside) {
-                if (t.fixAt().isBefore(staleBefore) == stale) {
-                    out.add(new org.haechi.map.view.MapFeature("tag", t.personId(), "Tagged person " + t.personId(),
-                            java.util.Map.of("kind", stale ? "TAG_STALE" : "TAG", "tag", t.personId(), "fix",
-                                    t.fixAt().toString()), t.location().lat(), t.location().lon()));
-                }
-            }
-        }
-        for (org.haechi.map.layer.PointIndex index : indexes) {
-            zone.assetsIn(index).forEach(a -> out.add(AssetLayer.feature(a)));
-        }
-        return out;
+    /** The asset indexes as they are now, cameras, schools, access points. FX thread. */
+    private List<org.haechi.map.layer.PointIndex> indexes() {
+        return List.of(cameras.index(), schools.index(), accessPoints.index());
     }
 
     public MapView view() {
