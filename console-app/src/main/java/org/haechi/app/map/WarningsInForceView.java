@@ -27,10 +27,6 @@ public final class WarningsInForceView extends VBox {
     private final ListView<Warning> list = new ListView<>();
     private final ResourceBundle text;
 
-    public WarningsInForceView(Consumer<GeoPoint> onPick, ResourceBundle text) {
-        this(onPick, w -> { }, text);
-    }
-
     /** {@code onWarning}: told of the warning picked, to list what is inside its areas. */
     public WarningsInForceView(Consumer<GeoPoint> onPick, Consumer<Warning> onWarning, ResourceBundle text) {
         this.text = text;

@@ -29,11 +29,6 @@ public final class ZoneTool implements MapTool {
     private final List<GeoPoint> points = new ArrayList<>();
     private boolean finished;
 
-    public ZoneTool(Mode mode, DrawLayer layer, Consumer<DrawnZone> onZone) {
-        this(mode, layer, onZone, java.util.ResourceBundle.getBundle("org.haechi.app.messages",
-                java.util.Locale.ENGLISH));
-    }
-
     /** {@code text}: the operator's language, for the zone's description. */
     public ZoneTool(Mode mode, DrawLayer layer, Consumer<DrawnZone> onZone, java.util.ResourceBundle text) {
         this.mode = mode;

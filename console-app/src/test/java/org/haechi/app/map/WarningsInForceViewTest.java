@@ -75,7 +75,7 @@ class WarningsInForceViewTest {
         AtomicReference<WarningsInForceView> view = new AtomicReference<>();
         try {
             FxToolkit.setupFixture(() -> {
-                WarningsInForceView v = new WarningsInForceView(centred::add, EN);
+                WarningsInForceView v = new WarningsInForceView(centred::add, w -> { }, EN);
                 Stage stage = new Stage();
                 stage.setScene(new Scene(v, 300, 200));
                 stage.show();

@@ -17,11 +17,13 @@ class ZoneToolTest {
     static final GeoPoint A = new GeoPoint(37.50, 127.00);
     static final GeoPoint B = new GeoPoint(37.50, 127.02);
     static final GeoPoint C = new GeoPoint(37.52, 127.01);
+    static final java.util.ResourceBundle EN = java.util.ResourceBundle.getBundle("org.haechi.app.messages",
+            java.util.Locale.ENGLISH);
 
     @Test
     void closingTheRingOnTheFirstCornerMakesTheZoneOfTheOthers() {
         List<ZoneTool.DrawnZone> zones = new ArrayList<>();
-        ZoneTool tool = new ZoneTool(ZoneTool.Mode.POLYGON, new DrawLayer(), zones::add);
+        ZoneTool tool = new ZoneTool(ZoneTool.Mode.POLYGON, new DrawLayer(), zones::add, EN);
         tool.click(A, 1);
         tool.click(B, 1);
         tool.click(A, 1);
@@ -41,7 +43,7 @@ class ZoneToolTest {
     void aDoubleClickOnACirclesEdgeKeepsTheCircle() {
         List<ZoneTool.DrawnZone> zones = new ArrayList<>();
         DrawLayer layer = new DrawLayer();
-        ZoneTool tool = new ZoneTool(ZoneTool.Mode.CIRCLE, layer, zones::add);
+        ZoneTool tool = new ZoneTool(ZoneTool.Mode.CIRCLE, layer, zones::add, EN);
         tool.click(A, 1);
         tool.click(B, 1);
         tool.click(B, 2);

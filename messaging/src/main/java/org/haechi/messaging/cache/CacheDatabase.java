@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -70,6 +71,20 @@ public final class CacheDatabase implements AutoCloseable {
             throw new SQLException("no cache in " + dir);
         }
         return new CacheDatabase(dir, ";ACCESS_MODE_DATA=r");
+    }
+
+    /**
+     * Runs a {@code DELETE ... FETCH FIRST chunk ROWS ONLY} (autocommit: a transaction each) until it deletes fewer
+     * than {@code chunk}; returns how many rows it deleted in all. A long purge then never holds many row locks at once.
+     */
+    static int deleteInChunks(PreparedStatement delete, int chunk) throws SQLException {
+        int deleted = 0;
+        int n;
+        do {
+            n = delete.executeUpdate();
+            deleted += n;
+        } while (n == chunk);
+        return deleted;
     }
 
     /** Tests: the JDBC URL. */

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 
 /**
  * Brings a cache's schema to this version's (Flyway), so that a failed upgrade never leaves a cache that no version
@@ -33,8 +34,9 @@ final class CacheUpgrade {
         Path copy = null;
         try {
             putBackInterrupted(db, flyway, file);
-            MigrationInfo current = flyway.info().current();
-            MigrationInfo[] pending = flyway.info().pending();
+            MigrationInfoService info = flyway.info();
+            MigrationInfo current = info.current();
+            MigrationInfo[] pending = info.pending();
             if (current != null && pending.length > 0) {
                 String target = pending[pending.length - 1].getVersion().getVersion();
                 db.close();
@@ -77,9 +79,13 @@ final class CacheUpgrade {
         Path dir = file.getParent();
         String prefix = file.getFileName() + COPY;
         try (DirectoryStream<Path> left = Files.newDirectoryStream(dir, prefix + "*")) {
+            MigrationInfo done = null;
             for (Path p : left) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(".part") || finished(flyway, name.substring(prefix.length()))) {
+                if (!name.endsWith(".part") && done == null) {
+                    done = flyway.info().current(); // read once, and only when a copy is there
+                }
+                if (name.endsWith(".part") || finished(done, name.substring(prefix.length()))) {
                     deleteQuietly(p);
                     continue;
                 }
@@ -95,9 +101,8 @@ final class CacheUpgrade {
         }
     }
 
-    /** Whether the cache's schema already holds {@code version}, applied without failure. */
-    private static boolean finished(Flyway flyway, String version) {
-        MigrationInfo current = flyway.info().current();
+    /** Whether the cache's schema ({@code current}, its last migration) already holds {@code version}, applied well. */
+    private static boolean finished(MigrationInfo current, String version) {
         return current != null && current.getState().isApplied() && !current.getState().isFailed()
                 && current.getVersion().isAtLeast(version);
     }

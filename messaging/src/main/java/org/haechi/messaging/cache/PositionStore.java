@@ -102,17 +102,11 @@ public final class PositionStore {
     }
 
     private int deleteInChunks(String condition, Instant bound) throws SQLException {
-        int deleted = 0;
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM tag_trail WHERE " + condition + " FETCH FIRST " + PURGE_CHUNK + " ROWS ONLY")) {
             SqlTimes.set(ps, 1, bound);
-            int n;
-            do {
-                n = ps.executeUpdate();
-                deleted += n;
-            } while (n == PURGE_CHUNK);
+            return CacheDatabase.deleteInChunks(ps, PURGE_CHUNK);
         }
-        return deleted;
     }
 
     /** Trail fixes since {@code since}, oldest first (to rebuild trails at start). */

@@ -22,6 +22,8 @@ public final class RejectedStore {
      */
     public static final int KEPT = 20_000;
     private static final Logger LOG = Logger.getLogger(RejectedStore.class.getName());
+    /** Rejections deleted per transaction by {@link #purgeOldest}. */
+    private static final int PURGE_CHUNK = 5000;
     private final CacheDatabase db;
 
     public RejectedStore(CacheDatabase db) {
@@ -74,16 +76,12 @@ public final class RejectedStore {
     }
 
     int purgeOldest(int kept) throws SQLException {
-        int deleted = 0;
+        int deleted;
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("DELETE FROM rejected_message "
                 + "WHERE seq <= (SELECT MIN(seq) FROM (SELECT seq FROM rejected_message ORDER BY seq DESC "
-                + "FETCH FIRST ? ROWS ONLY)) - 1 FETCH FIRST 5000 ROWS ONLY")) {
+                + "FETCH FIRST ? ROWS ONLY)) - 1 FETCH FIRST " + PURGE_CHUNK + " ROWS ONLY")) {
             ps.setInt(1, kept);
-            int n;
-            do {
-                n = ps.executeUpdate();
-                deleted += n;
-            } while (n == 5000);
+            deleted = CacheDatabase.deleteInChunks(ps, PURGE_CHUNK);
         }
         if (deleted > 0) {
             int gone = deleted;
